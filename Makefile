@@ -1,0 +1,34 @@
+# Every target sets up its own virtual environment in .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+# TensorFlow's C++ runtime writes start-up notices (the oneDNN banner, CPU features) straight to
+# stderr, into the terminal and into notebooks' stored outputs. It reads this setting when the
+# process starts, so it has to come from the environment, not from Python code.
+export TF_CPP_MIN_LOG_LEVEL := 3
+
+.PHONY: setup run test lab notebooks
+
+setup: $(INSTALLED)
+
+# Reinstalled only when the requirements or the package description change.
+$(INSTALLED): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+run: setup
+	$(BIN)/python -m naive_tf train --recipe seed
+
+test: setup
+	$(BIN)/python -m pytest
+
+lab: setup
+	$(BIN)/jupyter lab notebooks/
+
+# Restart-and-run-all of every chapter, storing the fresh outputs in place.
+notebooks: setup
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.timeout=600 notebooks/*.ipynb
