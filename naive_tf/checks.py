@@ -1,0 +1,40 @@
+"""Checks of user input that raise errors naming the bad value and what was expected."""
+
+import numpy as np
+
+
+def check_same_length(images, labels) -> None:
+    if len(images) != len(labels):
+        raise ValueError(
+            f"images and labels must have the same length, got {len(images)} images and {len(labels)} labels"
+        )
+
+
+def check_positive_int(name: str, value) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+        raise ValueError(f"{name} must be a positive integer, got {value!r}")
+
+
+def check_labels(labels, num_classes: int) -> None:
+    """Labels must be integers in [0, num_classes): the model has one output per class."""
+    labels = np.asarray(labels)
+    if not np.issubdtype(labels.dtype, np.integer):
+        raise ValueError(f"labels must be integers, got dtype {labels.dtype}")
+    if labels.ndim != 1:
+        raise ValueError(f"labels must be one integer per sample (1-D), got shape {labels.shape}")
+    out_of_range = (labels < 0) | (labels >= num_classes)
+    if out_of_range.any():
+        index = int(np.argmax(out_of_range))
+        raise ValueError(
+            f"label {labels[index]} at index {index} is outside [0, {num_classes}): "
+            f"the model has {num_classes} outputs, one per class"
+        )
+
+
+def check_dataset(model, images, labels) -> None:
+    """Images and labels must pair up, and each label must name one of the model's outputs."""
+    check_same_length(images, labels)
+    if len(images) == 0:
+        raise ValueError("the dataset is empty: got 0 images")
+    num_classes = model(images[:1]).shape[-1]
+    check_labels(labels, num_classes)

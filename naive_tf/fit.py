@@ -1,0 +1,66 @@
+"""The training loop: every epoch, one training step per mini-batch."""
+
+import math
+
+import numpy as np
+
+from naive_tf.batches import BatchGenerator
+from naive_tf.checks import check_dataset, check_positive_int
+from naive_tf.evaluation import accuracy, predict
+from naive_tf.losses import sparse_categorical_crossentropy
+from naive_tf.training import training_step
+
+
+def fit(
+    model,
+    images,
+    labels,
+    epochs: int,
+    batch_size: int = 128,
+    learning_rate: float = 1e-3,
+    optimizer=None,
+    shuffle: bool = False,
+    seed=None,
+    validation_data=None,
+    verbose: int = 1,
+) -> dict[str, list[float]]:
+    """Train `model` for `epochs` passes over the data and return its history.
+
+    The history maps "loss" and "accuracy" (and "val_loss", "val_accuracy" when validation_data =
+    (images, labels) is given) to one value per epoch: the mean loss over the epoch's batches, and
+    the accuracy of the predictions made during the epoch. With shuffle=True each epoch visits the
+    samples in a new order drawn from `seed`.
+    """
+    check_positive_int("epochs", epochs)
+    check_positive_int("batch_size", batch_size)
+    images, labels = np.asarray(images), np.asarray(labels)
+    check_dataset(model, images, labels)
+    if validation_data is not None:
+        check_dataset(model, *validation_data)
+    order = np.random.default_rng(seed)
+    history = {"loss": [], "accuracy": []}
+    for epoch in range(1, epochs + 1):
+        loss_sum, correct = 0.0, 0.0
+        batches = BatchGenerator(images, labels, batch_size, shuffle=shuffle, seed=order)
+        for batch_number, (images_batch, labels_batch) in enumerate(batches, start=1):
+            loss, predictions = training_step(model, images_batch, labels_batch, learning_rate, optimizer)
+            loss = float(loss)
+            if not math.isfinite(loss):
+                raise FloatingPointError(
+                    f"the loss became {loss} at epoch {epoch}, batch {batch_number}; training stopped. "
+                    "Lower the learning rate, and check the images for NaN or infinite values"
+                )
+            loss_sum += loss * len(labels_batch)
+            correct += accuracy(predictions, labels_batch) * len(labels_batch)
+        history["loss"].append(loss_sum / len(images))
+        history["accuracy"].append(correct / len(images))
+        if validation_data is not None:
+            validation_images, validation_labels = validation_data
+            probabilities = predict(model, validation_images)
+            history.setdefault("val_loss", []).append(
+                float(np.mean(sparse_categorical_crossentropy(validation_labels, probabilities)))
+            )
+            history.setdefault("val_accuracy", []).append(accuracy(probabilities, validation_labels))
+        if verbose:
+            print(f"epoch {epoch}/{epochs}: " + ", ".join(f"{key} {values[-1]:.4f}" for key, values in history.items()))
+    return history

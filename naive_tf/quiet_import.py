@@ -1,0 +1,20 @@
+"""Importing TensorFlow without the notices its C++ runtime prints at start-up.
+
+Importing TensorFlow writes lines such as "oneDNN custom operations are on" straight to file
+descriptor 2, before its logging is set up, so neither Python's logging nor TF_CPP_MIN_LOG_LEVEL
+can stop them; in Jupyter they land in the cell's output. naive_tf imports TensorFlow here first,
+with descriptor 2 pointed at /dev/null for the duration of the import only.
+"""
+
+import os
+
+
+def import_tensorflow_quietly() -> None:
+    saved_stderr = os.dup(2)
+    try:
+        with open(os.devnull, "w") as devnull:
+            os.dup2(devnull.fileno(), 2)
+            import tensorflow  # noqa: F401  (the import is the point: later imports find it loaded)
+    finally:
+        os.dup2(saved_stderr, 2)
+        os.close(saved_stderr)

