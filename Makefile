@@ -4,11 +4,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-# TensorFlow's C++ runtime writes start-up notices (the oneDNN banner, CPU features) straight to
-# stderr, into the terminal and into notebooks' stored outputs. It reads this setting when the
-# process starts, so it has to come from the environment, not from Python code.
-export TF_CPP_MIN_LOG_LEVEL := 3
-
 .PHONY: setup run test lab notebooks
 
 setup: $(INSTALLED)

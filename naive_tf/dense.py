@@ -4,9 +4,6 @@ from typing import Callable, Optional
 
 import tensorflow as tf
 
-Activation = Callable[[tf.Tensor], tf.Tensor]
-Initializer = Callable[[tuple], tf.Tensor]
-
 
 def uniform_initializer(shape: tuple) -> tf.Tensor:
     """The source notebook's initialization: every weight drawn uniformly from [0, 0.1)."""
@@ -20,8 +17,8 @@ class NaiveDense:
         self,
         input_size: int,
         output_size: int,
-        activation: Optional[Activation] = None,
-        initializer: Initializer = uniform_initializer,
+        activation: Optional[Callable] = None,
+        initializer: Callable = uniform_initializer,
         **source_spelling,
     ):
         # The source notebook spells the keyword `activaton`; accept it so its cells run unchanged.

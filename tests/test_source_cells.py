@@ -1,7 +1,7 @@
 """The source notebook's cells run unchanged on naive_tf once its imports replace the definitions."""
 
 import numpy as np
-from mnist_dir import MNIST_DIR
+from data_files import MNIST_DIR
 
 import naive_tf
 

@@ -1,0 +1,17 @@
+"""Test data: where MNIST is, and files in its IDX format made from any array."""
+
+import os
+from pathlib import Path
+
+import numpy as np
+
+# $NAIVE_TF_DATA_DIR (CI sets it), else the offline copy beside the checkout.
+MNIST_DIR = Path(os.environ.get("NAIVE_TF_DATA_DIR") or Path(__file__).resolve().parents[2] / "shared/data/mnist")
+
+
+def idx_bytes(array: np.ndarray) -> bytes:
+    """Encode `array` in the IDX format, independently of the code under test."""
+    type_codes = {"u1": 0x08, "i1": 0x09, "i2": 0x0B, "i4": 0x0C, "f4": 0x0D, "f8": 0x0E}
+    header = bytes([0, 0, type_codes[array.dtype.str[1:]], array.ndim])
+    sizes = b"".join(size.to_bytes(4, "big") for size in array.shape)
+    return header + sizes + array.astype(array.dtype.newbyteorder(">")).tobytes()

@@ -1,0 +1,60 @@
+"""The chapter notebooks: code they show is naive_tf's code, and their stored outputs are clean.
+
+nbval (run by `make test` on notebooks/) re-executes each notebook; these tests check what is stored.
+"""
+
+import importlib
+import inspect
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+# A cell that shows naive_tf code starts with a line such as "# naive_tf/dense.py: uniform_initializer, NaiveDense".
+SHOWN_CODE = re.compile(r"# naive_tf/(?P<path>[\w/]+)\.py: (?P<names>\w+(?:, \w+)*)\n")
+NOISE = re.compile(r"oneDNN|absl::|cpu_feature_guard|^[IWEF]\d{4} ", re.MULTILINE)
+
+
+def code_cells(notebook: Path) -> list[dict]:
+    cells = json.loads(notebook.read_text())["cells"]
+    return [cell for cell in cells if cell["cell_type"] == "code"]
+
+
+def shown_code_cells():
+    for notebook in NOTEBOOKS:
+        for cell in code_cells(notebook):
+            source = "".join(cell["source"])
+            if match := SHOWN_CODE.match(source):
+                yield pytest.param(match["path"], match["names"].split(", "), source[match.end():],
+                                   id=f"{notebook.stem}:{match['names']}")
+
+
+def test_there_are_chapters():
+    assert len(NOTEBOOKS) >= 5
+
+
+@pytest.mark.parametrize("path, names, shown", list(shown_code_cells()))
+def test_code_shown_in_a_chapter_is_the_module_code(path, names, shown):
+    module = importlib.import_module("naive_tf." + path.replace("/", "."))
+    kept = "\n\n\n".join(inspect.getsource(getattr(module, name)).rstrip() for name in names)
+    assert shown.strip() == kept, f"the chapter's copy of {names} in naive_tf/{path}.py has drifted"
+
+
+def test_the_chapters_show_the_core_of_naive_tf():
+    shown = {name for parameters in shown_code_cells() for name in parameters.values[1]}
+    assert {"NaiveDense", "NaiveSequential", "BatchGenerator", "sparse_categorical_crossentropy",
+            "update_weights", "one_training_step", "fit", "evaluate"} <= shown
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)
+def test_stored_outputs_come_from_a_clean_run_all(notebook):
+    cells = code_cells(notebook)
+    # A restart-and-run-all numbers the cells 1, 2, 3, ... in order.
+    assert [cell["execution_count"] for cell in cells] == list(range(1, len(cells) + 1))
+    for cell in cells:
+        for output in cell["outputs"]:
+            assert output["output_type"] != "error", f"stored error in {notebook.name}"
+            assert output.get("name") != "stderr", f"stored stderr in {notebook.name}: {output['text']!r}"
+            assert not NOISE.search("".join(output.get("text", ""))), f"TensorFlow log line in {notebook.name}"
