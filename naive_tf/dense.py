@@ -30,7 +30,7 @@ class NaiveDense:
         self.output_size = output_size
         self.activation = activation
         self.W = tf.Variable(initializer((input_size, output_size)), name="W")
-        self.b = tf.Variable(tf.zeros((output_size,)), name="b")
+        self.b = tf.Variable(tf.zeros((output_size,), dtype=self.W.dtype), name="b")
 
     def __call__(self, inputs: tf.Tensor) -> tf.Tensor:
         if inputs.shape[-1] != self.input_size:

@@ -44,3 +44,9 @@ def test_input_of_wrong_size_names_both_sizes():
     layer = NaiveDense(784, 10)
     with pytest.raises(ValueError, match=r"input_size=784.*last dimension 28"):
         layer(tf.zeros((2, 28, 28)))
+
+
+def test_bias_takes_the_dtype_of_the_initialized_weights():
+    layer = NaiveDense(3, 2, initializer=lambda shape: tf.random.uniform(shape, dtype=tf.float64))
+    assert layer.W.dtype == layer.b.dtype == tf.float64
+    assert layer(tf.ones((1, 3), dtype=tf.float64)).dtype == tf.float64
