@@ -1,0 +1,54 @@
+"""What every optimizer shares: per-weight state, a step counter, and apply_gradients."""
+
+import tensorflow as tf
+
+
+def check_non_negative(name: str, value: float) -> None:
+    if not value >= 0:  # also rejects NaN
+        raise ValueError(f"{name} must be >= 0, got {value!r}")
+
+
+def check_fraction(name: str, value: float) -> None:
+    if not 0 <= value < 1:
+        raise ValueError(f"{name} must be in [0, 1), got {value!r}")
+
+
+class Optimizer:
+    """Updates weights from their gradients, keeping state ("slots") for each weight.
+
+    A subclass lists the names of its slots, each a tf.Variable shaped like its weight and
+    starting at zero, and writes `update`, the rule for one weight.
+    """
+
+    slot_names: tuple[str, ...] = ()
+
+    def __init__(self, learning_rate: float):
+        check_non_negative("learning_rate", learning_rate)
+        self.learning_rate = learning_rate
+        # How many updates were applied; Adam's bias correction depends on it.
+        self.iterations = tf.Variable(0, dtype=tf.int64, trainable=False, name="iterations")
+        self.slots: dict = {}  # weight.ref() -> {slot name: tf.Variable}
+
+    def build(self, weights: list[tf.Variable]) -> None:
+        """Create the slots of weights seen for the first time.
+
+        Called by apply_gradients; call it yourself before compiling a training step with
+        tf.function, which allows creating variables only the first time it traces.
+        """
+        for weight in weights:
+            if weight.ref() not in self.slots:
+                self.slots[weight.ref()] = {
+                    name: tf.Variable(tf.zeros_like(weight), trainable=False, name=name) for name in self.slot_names
+                }
+
+    def apply_gradients(self, gradients_and_weights) -> None:
+        """Update each weight from its gradient, given as pairs: zip(gradients, weights)."""
+        pairs = list(gradients_and_weights)
+        self.build([weight for _, weight in pairs])
+        step = self.iterations + 1
+        for gradient, weight in pairs:
+            self.update(weight, tf.cast(gradient, weight.dtype), self.slots[weight.ref()], step)
+        self.iterations.assign_add(1)
+
+    def update(self, weight: tf.Variable, gradient: tf.Tensor, slots: dict, step: tf.Tensor) -> None:
+        raise NotImplementedError(f"{type(self).__name__} must define its update rule")

@@ -1,0 +1,32 @@
+"""Stochastic gradient descent, with optional momentum and Nesterov momentum."""
+
+from naive_tf.optimizers.base import Optimizer, check_fraction
+
+
+class SGD(Optimizer):
+    r"""Gradient descent with momentum, with Keras' arguments and defaults.
+
+    With learning rate $\eta$, momentum $\mu$ and gradient $g$:
+
+        v <- mu * v - eta * g
+        w <- w + v                     (momentum=0 gives plain w <- w - eta * g)
+        w <- w + mu * v - eta * g      (nesterov=True: a step from where momentum is taking w)
+    """
+
+    def __init__(self, learning_rate: float = 0.01, momentum: float = 0.0, nesterov: bool = False):
+        super().__init__(learning_rate)
+        check_fraction("momentum", momentum)
+        self.momentum = momentum
+        self.nesterov = nesterov
+        self.slot_names = ("velocity",) if momentum else ()
+
+    def update(self, weight, gradient, slots, step):
+        if not self.momentum:
+            weight.assign_sub(self.learning_rate * gradient)
+            return
+        velocity = slots["velocity"]
+        velocity.assign(self.momentum * velocity - self.learning_rate * gradient)
+        if self.nesterov:
+            weight.assign_add(self.momentum * velocity - self.learning_rate * gradient)
+        else:
+            weight.assign_add(velocity)

@@ -1,0 +1,83 @@
+"""Each optimizer against keras.optimizers on identical weights and gradients."""
+
+import keras
+import numpy as np
+import pytest
+import tensorflow as tf
+
+from naive_tf import optimizers
+
+CASES = [
+    ("SGD", {}),
+    ("SGD", {"learning_rate": 0.1, "momentum": 0.9}),
+    ("SGD", {"learning_rate": 0.1, "momentum": 0.9, "nesterov": True}),
+    ("RMSprop", {}),
+    ("RMSprop", {"learning_rate": 0.01, "rho": 0.8, "momentum": 0.5, "epsilon": 1e-5}),
+    ("Adam", {}),
+    ("Adam", {"learning_rate": 0.01, "beta_1": 0.8, "beta_2": 0.99, "epsilon": 1e-6}),
+]
+
+
+def run_ten_steps(optimizer, seed=0):
+    rng = np.random.default_rng(seed)
+    weights = [tf.Variable(rng.normal(size=(5, 3)).astype(np.float32)), tf.Variable(np.zeros(3, np.float32))]
+    for _ in range(10):
+        gradients = [tf.constant(rng.normal(size=weight.shape).astype(np.float32)) for weight in weights]
+        optimizer.apply_gradients(zip(gradients, weights))
+    return [weight.numpy() for weight in weights]
+
+
+@pytest.mark.parametrize("name, arguments", CASES, ids=[f"{name}{arguments}" for name, arguments in CASES])
+def test_matches_keras_after_ten_steps(name, arguments):
+    ours = run_ten_steps(getattr(optimizers, name)(**arguments))
+    theirs = run_ten_steps(getattr(keras.optimizers, name)(**arguments))
+    difference = max(np.abs(a - b).max() for a, b in zip(ours, theirs))
+    assert difference < 1e-6
+    assert max(np.abs(a - b).max() for a, b in zip(ours, run_ten_steps(optimizers.SGD(0)))) > 1e-3  # it moved
+
+
+@pytest.mark.parametrize("name", ["SGD", "RMSprop", "Adam"])
+def test_defaults_are_keras_defaults(name):
+    ours, theirs = getattr(optimizers, name)(), getattr(keras.optimizers, name)()
+    for argument in ("learning_rate", "momentum", "nesterov", "rho", "beta_1", "beta_2", "epsilon"):
+        if hasattr(ours, argument):
+            assert getattr(ours, argument) == pytest.approx(float(getattr(theirs, argument)))
+
+
+def test_compiled_step_matches_eager():
+    eager, compiled = optimizers.Adam(0.01), optimizers.Adam(0.01)
+    weight_eager, weight_compiled = tf.Variable([1.0, -2.0]), tf.Variable([1.0, -2.0])
+    compiled.build([weight_compiled])
+    step = tf.function(lambda gradient: compiled.apply_gradients([(gradient, weight_compiled)]))
+    for gradient in ([0.5, 0.1], [-0.3, 0.2], [0.1, 0.1]):
+        eager.apply_gradients([(tf.constant(gradient), weight_eager)])
+        step(tf.constant(gradient))
+    np.testing.assert_allclose(weight_compiled.numpy(), weight_eager.numpy(), rtol=1e-6)
+    assert int(compiled.iterations) == 3
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda: optimizers.SGD(learning_rate=-0.1), "learning_rate must be >= 0, got -0.1"),
+    (lambda: optimizers.SGD(momentum=1.0), r"momentum must be in \[0, 1\), got 1.0"),
+    (lambda: optimizers.RMSprop(rho=1.5), r"rho must be in \[0, 1\), got 1.5"),
+    (lambda: optimizers.Adam(beta_2=-0.1), r"beta_2 must be in \[0, 1\), got -0.1"),
+    (lambda: optimizers.Adam(epsilon=float("nan")), "epsilon must be >= 0, got nan"),
+])
+def test_bad_arguments_are_rejected(make, message):
+    with pytest.raises(ValueError, match=message):
+        make()
+
+
+def test_fit_with_our_adam_matches_fit_with_keras_adam():
+    from naive_tf import NaiveDense, NaiveSequential, fit, set_seed
+
+    rng = np.random.default_rng(0)
+    images = rng.random((96, 6), dtype=np.float32)
+    labels = images[:, :4].argmax(axis=1)
+    histories = []
+    for optimizer in (optimizers.Adam(0.01), keras.optimizers.Adam(0.01)):
+        set_seed(0)
+        model = NaiveSequential([NaiveDense(6, 8, activation=tf.nn.relu), NaiveDense(8, 4, activation=tf.nn.softmax)])
+        histories.append(fit(model, images, labels, epochs=3, batch_size=32, optimizer=optimizer, verbose=0))
+    np.testing.assert_allclose(histories[0]["loss"], histories[1]["loss"], rtol=1e-5)
+    assert histories[0]["loss"][-1] < histories[0]["loss"][0]
