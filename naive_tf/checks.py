@@ -31,10 +31,20 @@ def check_labels(labels, num_classes: int) -> None:
         )
 
 
+def check_finite(images) -> None:
+    """NaN or infinite inputs poison every weight they touch, and in a compiled graph a relu can hide
+    the NaN from the loss, so they are refused up front."""
+    finite = np.isfinite(images)
+    if not finite.all():
+        index = np.unravel_index(np.argmin(finite), finite.shape)
+        raise ValueError(f"images must be finite numbers, got {images[index]} at index {tuple(map(int, index))}")
+
+
 def check_dataset(model, images, labels) -> None:
-    """Images and labels must pair up, and each label must name one of the model's outputs."""
+    """Images and labels must pair up, images be finite, and each label name one of the model's outputs."""
     check_same_length(images, labels)
     if len(images) == 0:
         raise ValueError("the dataset is empty: got 0 images")
+    check_finite(images)
     num_classes = model(images[:1]).shape[-1]
     check_labels(labels, num_classes)

@@ -3,6 +3,7 @@
 import math
 
 import numpy as np
+import tensorflow as tf
 
 from naive_tf.batches import BatchGenerator
 from naive_tf.checks import check_dataset, check_positive_int
@@ -23,13 +24,15 @@ def fit(
     seed=None,
     validation_data=None,
     verbose: int = 1,
+    compiled: bool = True,
 ) -> dict[str, list[float]]:
     """Train `model` for `epochs` passes over the data and return its history.
 
     The history maps "loss" and "accuracy" (and "val_loss", "val_accuracy" when validation_data =
     (images, labels) is given) to one value per epoch: the mean loss over the epoch's batches, and
     the accuracy of the predictions made during the epoch. With shuffle=True each epoch visits the
-    samples in a new order drawn from `seed`.
+    samples in a new order drawn from `seed`. compiled=False runs each step eagerly, op by op,
+    instead of as one TensorFlow graph: slower, but easier to step through in a debugger.
     """
     check_positive_int("epochs", epochs)
     check_positive_int("batch_size", batch_size)
@@ -37,13 +40,18 @@ def fit(
     check_dataset(model, images, labels)
     if validation_data is not None:
         check_dataset(model, *validation_data)
+    # A new graph per call: tf.function may create variables only when it first traces, and the
+    # optimizer's slots are created here, eagerly, before that.
+    step = tf.function(training_step) if compiled else training_step
+    if optimizer is not None:
+        optimizer.build(model.weights)
     order = np.random.default_rng(seed)
     history = {"loss": [], "accuracy": []}
     for epoch in range(1, epochs + 1):
         loss_sum, correct = 0.0, 0.0
         batches = BatchGenerator(images, labels, batch_size, shuffle=shuffle, seed=order)
         for batch_number, (images_batch, labels_batch) in enumerate(batches, start=1):
-            loss, predictions = training_step(model, images_batch, labels_batch, learning_rate, optimizer)
+            loss, predictions = step(model, images_batch, labels_batch, learning_rate, optimizer)
             loss = float(loss)
             if not math.isfinite(loss):
                 raise FloatingPointError(

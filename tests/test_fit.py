@@ -34,7 +34,8 @@ class BatchRecorder:
 def test_every_epoch_trains_on_every_batch_of_the_requested_size():
     model = BatchRecorder(small_model())
     images, labels = small_dataset(100)
-    fit(model, images, labels, epochs=3, batch_size=32, verbose=0)
+    # Eager, so that every call reaches Python (a compiled step calls the model only while tracing).
+    fit(model, images, labels, epochs=3, batch_size=32, verbose=0, compiled=False)
     training_calls = [size for size in model.batch_sizes if size != 1]  # size 1: the label check's probe
     assert training_calls == [32, 32, 32, 4] * 3
 
@@ -64,11 +65,41 @@ def test_same_seed_same_history_with_shuffling():
     assert other["loss"] != histories[0]["loss"]
 
 
-def test_a_nan_loss_stops_training_naming_epoch_and_batch():
+class NanOnLargeInputs:
+    """A layer that outputs NaN for a batch holding any value above 100, in eager and compiled code alike."""
+
+    weights = []
+
+    def __call__(self, inputs):
+        return inputs * tf.where(tf.reduce_max(inputs) > 100, float("nan"), 1.0)
+
+
+@pytest.mark.parametrize("compiled", [True, False])
+def test_a_nan_loss_stops_training_naming_epoch_and_batch(compiled):
+    model = small_model()
+    model.layers.insert(1, NanOnLargeInputs())
     images, labels = small_dataset(100)
-    images[70, 0] = np.nan  # in the third batch of 32
-    with pytest.raises(FloatingPointError, match="nan at epoch 1, batch 3"):
-        fit(small_model(), images, labels, epochs=2, batch_size=32, verbose=0)
+    images[70, 0] = 1000.0  # in the third batch of 32
+    with pytest.raises(FloatingPointError, match="the loss became nan at epoch 1, batch 3"):
+        fit(model, images, labels, epochs=2, batch_size=32, verbose=0, compiled=compiled)
+
+
+@pytest.mark.parametrize("bad_value", [np.nan, np.inf])
+def test_images_that_are_not_finite_are_rejected_with_their_index(bad_value):
+    images, labels = small_dataset(100)
+    images[70, 4] = bad_value
+    for train_or_evaluate in (lambda: fit(small_model(), images, labels, epochs=1, verbose=0),
+                              lambda: evaluate(small_model(), images, labels)):
+        with pytest.raises(ValueError, match=rf"images must be finite numbers, got {bad_value} at index \(70, 4\)"):
+            train_or_evaluate()
+
+
+def test_compiled_and_eager_training_agree():
+    images, labels = small_dataset(200)
+    compiled = fit(small_model(), images, labels, epochs=3, batch_size=16, learning_rate=0.3, verbose=0)
+    eager = fit(small_model(), images, labels, epochs=3, batch_size=16, learning_rate=0.3, verbose=0, compiled=False)
+    np.testing.assert_allclose(compiled["loss"], eager["loss"], rtol=1e-5)
+    assert compiled["loss"][-1] < compiled["loss"][0]
 
 
 @pytest.mark.parametrize("bad_label, message", [(3, r"label 3 at index 5 is outside \[0, 3\)"),
