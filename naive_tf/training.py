@@ -3,6 +3,7 @@
 import tensorflow as tf
 
 from naive_tf.losses import sparse_categorical_crossentropy
+from naive_tf.sequential import call_layer
 
 
 def update_weights(gradients: list, weights: list[tf.Variable], learning_rate: float = 1e-3) -> None:
@@ -18,7 +19,7 @@ def training_step(model, images, labels, learning_rate: float = 1e-3, optimizer=
     apply_gradients(zip(gradients, weights)) decides the update.
     """
     with tf.GradientTape() as tape:
-        predictions = model(images)
+        predictions = call_layer(model, images, training=True)
         per_sample_losses = sparse_categorical_crossentropy(labels, predictions)
         average_loss = tf.reduce_mean(per_sample_losses)
     gradients = tape.gradient(average_loss, model.weights)
