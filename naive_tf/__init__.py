@@ -4,11 +4,13 @@ from naive_tf.quiet_import import import_tensorflow_quietly
 
 import_tensorflow_quietly()  # before anything else imports TensorFlow
 
-from naive_tf import datasets
+from naive_tf import datasets, initializers, optimizers
 from naive_tf.batches import BatchGenerator
 from naive_tf.dense import NaiveDense, uniform_initializer
+from naive_tf.dropout import NaiveDropout
 from naive_tf.evaluation import accuracy, evaluate, predict
 from naive_tf.fit import fit
+from naive_tf.lazy_dense import LazyDense
 from naive_tf.losses import sparse_categorical_crossentropy, sparse_categorical_crossentropy_from_logits
 from naive_tf.seeding import set_seed
 from naive_tf.sequential import NaiveSequential
@@ -16,13 +18,17 @@ from naive_tf.training import one_training_step, training_step, update_weights
 
 __all__ = [
     "BatchGenerator",
+    "LazyDense",
     "NaiveDense",
+    "NaiveDropout",
     "NaiveSequential",
     "accuracy",
     "datasets",
     "evaluate",
     "fit",
+    "initializers",
     "one_training_step",
+    "optimizers",
     "predict",
     "set_seed",
     "sparse_categorical_crossentropy",

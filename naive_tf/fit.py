@@ -1,6 +1,7 @@
 """The training loop: every epoch, one training step per mini-batch."""
 
 import math
+import weakref
 
 import numpy as np
 import tensorflow as tf
@@ -10,6 +11,18 @@ from naive_tf.checks import check_dataset, check_positive_int
 from naive_tf.evaluation import accuracy, predict
 from naive_tf.losses import sparse_categorical_crossentropy
 from naive_tf.training import training_step
+
+
+# One compiled training step per model, kept as long as the model lives, so that fitting the same
+# model again (one epoch at a time, say) reuses the traced graph instead of tracing anew.
+_compiled_steps: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def compiled_step(model):
+    """training_step compiled with tf.function into a TensorFlow graph, for this model."""
+    if model not in _compiled_steps:
+        _compiled_steps[model] = tf.function(training_step)
+    return _compiled_steps[model]
 
 
 def fit(
@@ -40,10 +53,9 @@ def fit(
     check_dataset(model, images, labels)
     if validation_data is not None:
         check_dataset(model, *validation_data)
-    # A new graph per call: tf.function may create variables only when it first traces, and the
-    # optimizer's slots are created here, eagerly, before that.
-    step = tf.function(training_step) if compiled else training_step
+    step = compiled_step(model) if compiled else training_step
     if optimizer is not None:
+        # Eagerly, here: a compiled step may create variables only the first time it is traced.
         optimizer.build(model.weights)
     order = np.random.default_rng(seed)
     history = {"loss": [], "accuracy": []}

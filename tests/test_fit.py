@@ -158,3 +158,15 @@ def test_one_epoch_on_10000_mnist_images_reaches_the_expected_band(mnist_prepare
                              NaiveDense(512, 10, tf.nn.softmax, initializer=centred)])
     fit(model, train_images[:10000], train_labels[:10000], epochs=1, learning_rate=0.1, verbose=0)
     assert 0.80 <= evaluate(model, test_images, test_labels) <= 0.90
+
+
+def test_fitting_a_model_again_reuses_its_compiled_step():
+    from naive_tf.fit import compiled_step
+
+    model = small_model()
+    images, labels = small_dataset(100)
+    fit(model, images, labels, epochs=2, batch_size=32, verbose=0)
+    traces = compiled_step(model).experimental_get_tracing_count()
+    assert traces == 2  # batches of 32, and the last batch of 4
+    fit(model, images, labels, epochs=1, batch_size=32, verbose=0)
+    assert compiled_step(model).experimental_get_tracing_count() == traces
