@@ -81,3 +81,20 @@ def test_fit_with_our_adam_matches_fit_with_keras_adam():
         histories.append(fit(model, images, labels, epochs=3, batch_size=32, optimizer=optimizer, verbose=0))
     np.testing.assert_allclose(histories[0]["loss"], histories[1]["loss"], rtol=1e-5)
     assert histories[0]["loss"][-1] < histories[0]["loss"][0]
+
+
+def test_cosine_decay_matches_keras_alone_and_inside_adam():
+    ours, theirs = optimizers.CosineDecay(0.1, 10, alpha=0.2), keras.optimizers.schedules.CosineDecay(0.1, 10, alpha=0.2)
+    for step in (0, 3, 10, 15):
+        assert float(ours(step)) == pytest.approx(float(theirs(step)), rel=1e-6)
+    assert float(ours(10)) == pytest.approx(0.02)
+    ours_adam = run_ten_steps(optimizers.Adam(optimizers.CosineDecay(0.01, 8)))
+    keras_adam = run_ten_steps(keras.optimizers.Adam(keras.optimizers.schedules.CosineDecay(0.01, 8)))
+    assert max(np.abs(a - b).max() for a, b in zip(ours_adam, keras_adam)) < 1e-6
+
+
+@pytest.mark.parametrize("arguments, message", [((-1.0, 10), "initial_learning_rate must be >= 0, got -1.0"),
+                                                ((0.1, 0), "decay_steps must be a positive integer, got 0")])
+def test_cosine_decay_rejects_bad_arguments(arguments, message):
+    with pytest.raises(ValueError, match=message):
+        optimizers.CosineDecay(*arguments)

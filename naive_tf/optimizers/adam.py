@@ -28,9 +28,9 @@ class Adam(Optimizer):
         check_non_negative("epsilon", epsilon)
         self.beta_1, self.beta_2, self.epsilon = beta_1, beta_2, epsilon
 
-    def update(self, weight, gradient, slots, step):
+    def update(self, weight, gradient, slots, step, learning_rate):
         t = tf.cast(step, weight.dtype)
-        alpha = self.learning_rate * tf.sqrt(1 - self.beta_2**t) / (1 - self.beta_1**t)
+        alpha = learning_rate * tf.sqrt(1 - self.beta_2**t) / (1 - self.beta_1**t)
         m, v = slots["m"], slots["v"]
         m.assign(self.beta_1 * m + (1 - self.beta_1) * gradient)
         v.assign(self.beta_2 * v + (1 - self.beta_2) * tf.square(gradient))

@@ -22,8 +22,10 @@ class Optimizer:
 
     slot_names: tuple[str, ...] = ()
 
-    def __init__(self, learning_rate: float):
-        check_non_negative("learning_rate", learning_rate)
+    def __init__(self, learning_rate):
+        """learning_rate: a number, or a schedule: a function of the number of updates applied so far."""
+        if not callable(learning_rate):
+            check_non_negative("learning_rate", learning_rate)
         self.learning_rate = learning_rate
         # How many updates were applied; Adam's bias correction depends on it.
         self.iterations = tf.Variable(0, dtype=tf.int64, trainable=False, name="iterations")
@@ -45,10 +47,13 @@ class Optimizer:
         """Update each weight from its gradient, given as pairs: zip(gradients, weights)."""
         pairs = list(gradients_and_weights)
         self.build([weight for _, weight in pairs])
+        learning_rate = self.learning_rate(self.iterations) if callable(self.learning_rate) else self.learning_rate
         step = self.iterations + 1
         for gradient, weight in pairs:
-            self.update(weight, tf.cast(gradient, weight.dtype), self.slots[weight.ref()], step)
+            rate = tf.cast(learning_rate, weight.dtype)
+            self.update(weight, tf.cast(gradient, weight.dtype), self.slots[weight.ref()], step, rate)
         self.iterations.assign_add(1)
 
-    def update(self, weight: tf.Variable, gradient: tf.Tensor, slots: dict, step: tf.Tensor) -> None:
+    def update(self, weight: tf.Variable, gradient: tf.Tensor, slots: dict, step: tf.Tensor,
+               learning_rate: tf.Tensor) -> None:
         raise NotImplementedError(f"{type(self).__name__} must define its update rule")

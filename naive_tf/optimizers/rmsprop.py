@@ -23,10 +23,10 @@ class RMSprop(Optimizer):
         self.rho, self.momentum, self.epsilon = rho, momentum, epsilon
         self.slot_names = ("mean_square", "momentum") if momentum else ("mean_square",)
 
-    def update(self, weight, gradient, slots, step):
+    def update(self, weight, gradient, slots, step, learning_rate):
         mean_square = slots["mean_square"]
         mean_square.assign(self.rho * mean_square + (1 - self.rho) * tf.square(gradient))
-        increment = self.learning_rate * gradient / tf.sqrt(mean_square + self.epsilon)
+        increment = learning_rate * gradient / tf.sqrt(mean_square + self.epsilon)
         if self.momentum:
             slots["momentum"].assign(self.momentum * slots["momentum"] + increment)
             increment = slots["momentum"]

@@ -20,13 +20,13 @@ class SGD(Optimizer):
         self.nesterov = nesterov
         self.slot_names = ("velocity",) if momentum else ()
 
-    def update(self, weight, gradient, slots, step):
+    def update(self, weight, gradient, slots, step, learning_rate):
         if not self.momentum:
-            weight.assign_sub(self.learning_rate * gradient)
+            weight.assign_sub(learning_rate * gradient)
             return
         velocity = slots["velocity"]
-        velocity.assign(self.momentum * velocity - self.learning_rate * gradient)
+        velocity.assign(self.momentum * velocity - learning_rate * gradient)
         if self.nesterov:
-            weight.assign_add(self.momentum * velocity - self.learning_rate * gradient)
+            weight.assign_add(self.momentum * velocity - learning_rate * gradient)
         else:
             weight.assign_add(velocity)
