@@ -228,3 +228,28 @@ def test_load_idx_folder_names_missing_files(tmp_path):
 def test_package_exports_the_public_names():
     assert datasets.read_idx is read_idx and datasets.mnist is mnist
     assert issubclass(ChecksumError, DataFileError) and issubclass(DataFileError, ValueError)
+
+
+def test_find_file_returns_the_copy_load_data_reads_in_search_order(monkeypatch, offline, tmp_path):
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    # Nothing in `path`: the copy in the variable's folder is the one.
+    monkeypatch.setenv("NAIVE_TF_DATA_DIR", str(MNIST_DIR))
+    assert mnist.find_file(TEST_LABELS, data_dir) == MNIST_DIR / f"{TEST_LABELS}.gz"
+    # A raw copy in `path` comes first, and it is the one load_data reads.
+    changed = data_dir / TEST_LABELS
+    changed.write_bytes(flip_byte(real_payload(TEST_LABELS)))
+    assert mnist.find_file(TEST_LABELS, data_dir) == changed
+    assert mnist.find_file(TEST_LABELS) == MNIST_DIR / f"{TEST_LABELS}.gz"
+    with pytest.raises(ChecksumError, match=str(changed)):
+        mnist.load_data(path=data_dir)
+    # With no folder holding it, it is downloaded into the cache.
+    monkeypatch.delenv("NAIVE_TF_DATA_DIR")
+    monkeypatch.setattr(mnist, "MIRRORS", (MNIST_DIR.as_uri() + "/",))
+    assert mnist.find_file(TEST_LABELS) == mnist.cache_dir() / f"{TEST_LABELS}.gz"
+    assert files_under(offline) == [mnist.cache_dir() / f"{TEST_LABELS}.gz"]
+
+
+def test_find_file_rejects_a_name_that_is_not_an_mnist_file():
+    with pytest.raises(ValueError, match="'train-images'.*train-images-idx3-ubyte"):
+        mnist.find_file("train-images")

@@ -1,9 +1,10 @@
 """The MNIST handwritten digits: found on disk, or downloaded once and cached.
 
-For each of the four files, `load_data` looks in the `path` argument, then in
-$NAIVE_TF_DATA_DIR, then in the cache folder, and only then downloads it.
-Every file is checked against the SHA-256 of the official one, so a damaged
-download or a look-alike dataset cannot pass for MNIST.
+For each of the four files, `find_file` looks in the `path` argument, then in
+$NAIVE_TF_DATA_DIR, then in the cache folder, and only then downloads it;
+`load_data` reads the files it finds. Every file is checked against the SHA-256
+of the official one, so a damaged download or a look-alike dataset cannot pass
+for MNIST.
 """
 
 import hashlib
@@ -45,12 +46,29 @@ def load_data(path: str | os.PathLike[str] | None = None) -> tuple[Split, Split]
     the labels uint8 arrays of shape (60000,) and (10000,). `path` is an
     optional folder to look in first.
     """
+    x_train, y_train, x_test, y_test = (_load_file(name, path) for name in FILE_NAMES)
+    return (x_train, y_train), (x_test, y_test)
+
+
+def find_file(name: str, path: str | os.PathLike[str] | None = None) -> Path:
+    """Return the MNIST file `name` that `load_data(path)` reads: NAME.gz or raw NAME.
+
+    `name` is one of FILE_NAMES. The first copy found in `path`, then in
+    $NAIVE_TF_DATA_DIR, then in the cache folder wins; if there is none, the
+    file is downloaded into the cache, and checked before it is saved. A copy
+    found on disk is returned as it is: `load_data` checks what it reads.
+    """
+    if name not in SHA256:
+        raise ValueError(f"unknown MNIST file {name!r}, expected one of {', '.join(FILE_NAMES)}")
     folders = [Path(path)] if path is not None else []
     if os.environ.get("NAIVE_TF_DATA_DIR"):
         folders.append(Path(os.environ["NAIVE_TF_DATA_DIR"]))
     folders.append(cache_dir())
-    x_train, y_train, x_test, y_test = (_load_file(name, folders) for name in FILE_NAMES)
-    return (x_train, y_train), (x_test, y_test)
+    for folder in folders:
+        file = find_idx_file(folder, name)
+        if file is not None:
+            return file
+    return _download(name, folders)
 
 
 def cache_dir() -> Path:
@@ -59,14 +77,13 @@ def cache_dir() -> Path:
     return Path(cache_home) / "naive_tf" / "mnist"
 
 
-def _load_file(name: str, folders: list[Path]) -> np.ndarray:
-    """Load the first copy of `name` found in `folders`, else download it."""
-    for folder in folders:
-        file = find_idx_file(folder, name)
-        if file is not None:
-            fix = f"Delete it so it is downloaded again, or {_USE_OWN_COPY}."
-            return _parse_verified(file.read_bytes(), name, str(file), fix)
-    return _download(name, folders)
+def _load_file(name: str, path: str | os.PathLike[str] | None) -> np.ndarray:
+    """Load the copy of `name` that find_file chooses, checked against the official file."""
+    file = find_file(name, path)
+    # A file find_file has just downloaded was checked before it was saved; checking it again
+    # here costs a fraction of a second, once, and keeps one path for every file.
+    fix = f"Delete it so it is downloaded again, or {_USE_OWN_COPY}."
+    return _parse_verified(file.read_bytes(), name, str(file), fix)
 
 
 def _parse_verified(data: bytes, name: str, source: str, fix: str) -> np.ndarray:
@@ -84,8 +101,8 @@ def _parse_verified(data: bytes, name: str, source: str, fix: str) -> np.ndarray
     return array
 
 
-def _download(name: str, folders: list[Path]) -> np.ndarray:
-    """Download `name` from the first mirror that answers and cache it."""
+def _download(name: str, folders: list[Path]) -> Path:
+    """Download `name` from the first mirror that answers; return its cached copy."""
     failures = []
     for mirror in MIRRORS:
         url = f"{mirror}{name}.gz"
@@ -100,9 +117,10 @@ def _download(name: str, folders: list[Path]) -> np.ndarray:
             "The mirror served a damaged file and nothing was saved; "
             f"try again later, or {_USE_OWN_COPY}."
         )
-        array = _parse_verified(data, name, url, fix)
-        _save_atomically(data, cache_dir() / f"{name}.gz")
-        return array
+        _parse_verified(data, name, url, fix)
+        cached = cache_dir() / f"{name}.gz"
+        _save_atomically(data, cached)
+        return cached
     looked_in = "\n".join(f"  {folder}" for folder in folders)
     tried = "\n".join(failures)
     raise FileNotFoundError(
