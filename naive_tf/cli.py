@@ -1,6 +1,7 @@
 """python -m naive_tf train --recipe NAME: train a recipe on MNIST and report its test accuracy."""
 
 import argparse
+import math
 from typing import Optional
 
 from naive_tf.datasets import load_idx_folder, mnist
@@ -42,14 +43,16 @@ def train(args: argparse.Namespace) -> float:
     else:
         (train_images, train_labels), (test_images, test_labels) = mnist.load_data(args.data_dir)
     model = recipe.build_model()
+    epochs, batch_size = args.epochs or recipe.epochs, args.batch_size or recipe.batch_size
+    steps = epochs * math.ceil(len(train_images) / batch_size)
     fit(
         model,
         recipe.prepare_images(train_images),
         train_labels,
-        epochs=args.epochs or recipe.epochs,
-        batch_size=args.batch_size or recipe.batch_size,
+        epochs=epochs,
+        batch_size=batch_size,
         learning_rate=recipe.learning_rate,
-        optimizer=recipe.build_optimizer() if recipe.build_optimizer else None,
+        optimizer=recipe.build_optimizer(steps) if recipe.build_optimizer else None,
         shuffle=recipe.shuffle,
         seed=args.seed,
     )

@@ -7,18 +7,25 @@ import numpy as np
 import tensorflow as tf
 
 from naive_tf.dense import NaiveDense
+from naive_tf.dropout import NaiveDropout
+from naive_tf.initializers import glorot_uniform, he_normal
+from naive_tf.optimizers import Adam, CosineDecay
 from naive_tf.sequential import NaiveSequential
 
 
 @dataclass(frozen=True)
 class Recipe:
+    """How to build, feed and train one network. build_optimizer, if given, receives the number of
+    training steps the run will take (a learning-rate schedule may need it); without it, plain
+    gradient descent at learning_rate."""
+
     description: str
     build_model: Callable[[], NaiveSequential]
     prepare_images: Callable[[np.ndarray], np.ndarray]
     epochs: int
     batch_size: int
     learning_rate: float = 1e-3
-    build_optimizer: Optional[Callable[[], object]] = None
+    build_optimizer: Optional[Callable[[int], object]] = None
     shuffle: bool = False
 
 
@@ -35,6 +42,20 @@ def build_source_model() -> NaiveSequential:
     ])
 
 
+def build_mlp_model() -> NaiveSequential:
+    """784 -> 1024 relu -> dropout 0.3 -> 10 softmax, with weights scaled to the layers' sizes."""
+    return NaiveSequential([
+        NaiveDense(28 * 28, 1024, activation=tf.nn.relu, initializer=he_normal),
+        NaiveDropout(0.3),
+        NaiveDense(1024, 10, activation=tf.nn.softmax, initializer=glorot_uniform),
+    ])
+
+
+def build_mlp_optimizer(steps: int) -> Adam:
+    """Adam with its learning rate gliding from 1e-3 to 0 over the run."""
+    return Adam(CosineDecay(1e-3, decay_steps=steps))
+
+
 RECIPES = {
     "seed": Recipe(
         description="the source notebook's model and hyperparameters, with its training loop fixed",
@@ -42,5 +63,15 @@ RECIPES = {
         prepare_images=flatten_and_scale,
         epochs=10,
         batch_size=128,
+    ),
+    "mlp": Recipe(
+        description="a wider hidden layer with He initialization and dropout, trained with Adam, a cosine "
+        "learning-rate decay and shuffling",
+        build_model=build_mlp_model,
+        prepare_images=flatten_and_scale,
+        epochs=10,
+        batch_size=128,
+        build_optimizer=build_mlp_optimizer,
+        shuffle=True,
     ),
 }
