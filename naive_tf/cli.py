@@ -29,6 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--epochs", type=positive_int, help="default: the recipe's")
     train.add_argument("--batch-size", type=positive_int, help="default: the recipe's")
     train.add_argument("--seed", type=int, default=0, help="seed of every random generator (default: 0)")
+    train.add_argument("--checkpoint-dir", help="folder to save a checkpoint in at the end of every epoch")
+    train.add_argument("--resume", action="store_true",
+                       help="continue from the latest checkpoint in --checkpoint-dir, if there is one")
     data = train.add_mutually_exclusive_group()
     data.add_argument("--data-dir", help="folder holding the four official MNIST files (verified by SHA-256)")
     data.add_argument("--idx-dir", help="folder holding four files with MNIST's names and format (not verified)")
@@ -55,6 +58,8 @@ def train(args: argparse.Namespace) -> float:
         optimizer=recipe.build_optimizer(steps) if recipe.build_optimizer else None,
         shuffle=recipe.shuffle,
         seed=args.seed,
+        checkpoint_dir=args.checkpoint_dir,
+        resume=args.resume,
     )
     test_accuracy = evaluate(model, recipe.prepare_images(test_images), test_labels)
     print(f"test accuracy: {test_accuracy:.4f}")
@@ -64,6 +69,8 @@ def train(args: argparse.Namespace) -> float:
 def main(argv: Optional[list[str]] = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.resume and args.checkpoint_dir is None:
+        parser.error("--resume needs --checkpoint-dir, the folder to resume from")
     try:
         train(args)
     except (FileNotFoundError, ValueError, FloatingPointError) as error:

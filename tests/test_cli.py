@@ -2,9 +2,8 @@ import re
 import subprocess
 import sys
 
-import numpy as np
 import pytest
-from data_files import MNIST_DIR, idx_bytes
+from data_files import MNIST_DIR, write_small_idx_dataset
 
 from naive_tf.cli import main
 
@@ -42,19 +41,7 @@ def test_missing_data_is_reported_without_a_traceback(tmp_path, monkeypatch, cap
 
 
 def test_train_on_an_idx_folder_prints_epochs_and_test_accuracy(tmp_path):
-    # A small dataset in MNIST's format: digits whose class is where a bright square sits.
-    rng = np.random.default_rng(0)
-
-    def split(n):
-        labels = rng.integers(0, 10, size=n).astype(np.uint8)
-        images = rng.integers(0, 40, size=(n, 28, 28)).astype(np.uint8)
-        for image, label in zip(images, labels):
-            image[2 * label : 2 * label + 6, 4:10] = 255
-        return images, labels
-
-    for prefix, (images, labels) in (("train", split(600)), ("t10k", split(200))):
-        (tmp_path / f"{prefix}-images-idx3-ubyte").write_bytes(idx_bytes(images))
-        (tmp_path / f"{prefix}-labels-idx1-ubyte").write_bytes(idx_bytes(labels))
+    write_small_idx_dataset(tmp_path)
     result = run_cli("train", "--recipe", "seed", "--idx-dir", str(tmp_path), "--epochs", "3", "--batch-size", "32")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
