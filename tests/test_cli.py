@@ -65,3 +65,10 @@ def test_mlp_recipe_one_epoch_on_mnist():
     # decayed over that one epoch, measured 0.956 with seed 0.
     accuracy = float(result.stdout.splitlines()[-1].removeprefix("test accuracy: "))
     assert 0.94 <= accuracy <= 0.97
+
+
+def test_resume_without_a_checkpoint_dir_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["train", "--recipe", "seed", "--resume"])
+    assert exit_info.value.code == 2
+    assert "error: --resume needs --checkpoint-dir, the folder to resume from" in capsys.readouterr().err
