@@ -72,3 +72,13 @@ def test_resume_without_a_checkpoint_dir_is_a_usage_error(capsys):
         main(["train", "--recipe", "seed", "--resume"])
     assert exit_info.value.code == 2
     assert "error: --resume needs --checkpoint-dir, the folder to resume from" in capsys.readouterr().err
+
+
+def test_cnn_recipe_trains_on_images_with_a_channel(tmp_path):
+    write_small_idx_dataset(tmp_path, train=256, test=64)
+    result = run_cli("train", "--recipe", "cnn", "--idx-dir", str(tmp_path), "--epochs", "2", "--batch-size", "64")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines[:2]] == ["epoch 1/2", "epoch 2/2"]
+    # The bright block that gives each synthetic image its class is easy for a convolution to find.
+    assert float(lines[-1].removeprefix("test accuracy: ")) >= 0.5

@@ -1,15 +1,15 @@
-"""Seconds per epoch of the 784-512-10 MLP with Adam and batches of 128, three ways, in one run:
+"""Seconds per epoch of one network, Adam and batches of 128, several ways, in one run.
 
-- naive_tf.fit with its compiled step (the default),
-- naive_tf.fit with compiled=False (the eager loop, op by op),
-- Keras model.fit on the same architecture, initialization, optimizer, batch size and data.
+--model mlp (784-512-10): naive_tf.fit with its compiled step (the default), naive_tf.fit with
+compiled=False (the eager loop, op by op), and Keras model.fit on the same architecture,
+initialization, optimizer, batch size and data; and a lower bound: the time the epoch's matrix
+products alone take at the throughput tf.matmul reaches here on the same shapes.
+--model cnn (the cnn recipe's network): naive_tf.fit compiled against Keras model.fit.
 
-After one warm-up epoch each (which traces the graphs), epochs alternate between the three so that
-a change in the machine's load hits all of them alike; each figure is the median over the rounds.
-A fourth figure is a lower bound: the epoch's matrix-multiply work divided by the throughput
-tf.matmul reaches here on the same shapes.
+After one warm-up epoch each (which traces the graphs), epochs alternate between the contenders so
+that a change in the machine's load hits all of them alike; each figure is the median over the rounds.
 
-    NAIVE_TF_DATA_DIR=/path/to/mnist .venv/bin/python benchmarks/mlp_epoch.py [--rounds 5]
+    NAIVE_TF_DATA_DIR=/path/to/mnist .venv/bin/python benchmarks/epoch_time.py --model mlp [--rounds 5]
 """
 
 import argparse
@@ -22,25 +22,45 @@ import tensorflow as tf
 
 from naive_tf.datasets import mnist
 from naive_tf.initializers import glorot_uniform
-from naive_tf.recipes import flatten_and_scale
+from naive_tf.recipes import add_channel_and_scale, build_cnn_model, flatten_and_scale
 
 BATCH_SIZE = 128
 SIZES = (28 * 28, 512, 10)
 
 
-def naive_model() -> nt.NaiveSequential:
+def naive_mlp() -> nt.NaiveSequential:
     return nt.NaiveSequential([
         nt.NaiveDense(SIZES[0], SIZES[1], tf.nn.relu, initializer=glorot_uniform),
         nt.NaiveDense(SIZES[1], SIZES[2], tf.nn.softmax, initializer=glorot_uniform),
     ])
 
 
-def keras_model() -> keras.Model:
-    model = keras.Sequential([
+def keras_mlp() -> keras.Model:
+    return compiled_keras_model([
         keras.Input((SIZES[0],)),
         keras.layers.Dense(SIZES[1], activation="relu"),  # glorot_uniform weights, zero biases by default
         keras.layers.Dense(SIZES[2], activation="softmax"),
     ])
+
+
+def keras_cnn() -> keras.Model:
+    """The same layers as naive_tf.recipes.build_cnn_model."""
+    return compiled_keras_model([
+        keras.Input((28, 28, 1)),
+        keras.layers.Conv2D(32, 3, padding="same", activation="relu", kernel_initializer="he_normal"),
+        keras.layers.MaxPooling2D(2),
+        keras.layers.Conv2D(64, 3, padding="same", activation="relu", kernel_initializer="he_normal"),
+        keras.layers.MaxPooling2D(2),
+        keras.layers.Flatten(),
+        keras.layers.Dropout(0.5),
+        keras.layers.Dense(128, activation="relu", kernel_initializer="he_normal"),
+        keras.layers.Dropout(0.5),
+        keras.layers.Dense(10, activation="softmax"),
+    ])
+
+
+def compiled_keras_model(layers: list) -> keras.Model:
+    model = keras.Sequential(layers)
     model.compile(optimizer=keras.optimizers.Adam(), loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     return model
 
@@ -68,13 +88,18 @@ def matmul_bound(examples: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--model", choices=("mlp", "cnn"), default="mlp")
     parser.add_argument("--rounds", type=int, default=5)
-    rounds = parser.parse_args().rounds
+    args = parser.parse_args()
 
     (images, labels), _ = mnist.load_data()
-    images = flatten_and_scale(images)
     nt.set_seed(0)
-    compiled, eager, reference = naive_model(), naive_model(), keras_model()
+    if args.model == "mlp":
+        images = flatten_and_scale(images)
+        compiled, eager, reference = naive_mlp(), naive_mlp(), keras_mlp()
+    else:
+        images = add_channel_and_scale(images)
+        compiled, eager, reference = build_cnn_model(), None, keras_cnn()
     compiled_adam, eager_adam = nt.optimizers.Adam(), nt.optimizers.Adam()
 
     runners = {
@@ -85,24 +110,27 @@ def main() -> None:
         "Keras model.fit": lambda: reference.fit(images, labels, batch_size=BATCH_SIZE, epochs=1, shuffle=False,
                                                  verbose=0),
     }
+    if eager is None:  # an eager CNN epoch takes minutes and teaches nothing new
+        del runners["naive_tf.fit, eager"]
     seconds = {name: [] for name in runners}
-    for round_number in range(rounds + 1):  # round 0 is the warm-up
+    for round_number in range(args.rounds + 1):  # round 0 is the warm-up
         for name, run_one_epoch in runners.items():
             start = time.perf_counter()
             run_one_epoch()
             if round_number:
                 seconds[name].append(time.perf_counter() - start)
     medians = {name: statistics.median(values) for name, values in seconds.items()}
-    bound = matmul_bound(len(images))
 
-    print(f"MLP 784-512-10, Adam, batch {BATCH_SIZE}, {len(images)} images; median of {rounds} epochs after a warm-up")
+    print(f"{args.model}, Adam, batch {BATCH_SIZE}, {len(images)} images; median of {args.rounds} epochs after a warm-up")
     print(f"TensorFlow {tf.__version__}, Keras {keras.__version__}")
     for name, median in medians.items():
         spread = ", ".join(f"{value:.2f}" for value in seconds[name])
         print(f"{name:26s} {median:6.2f} s/epoch   ({spread})")
-    print(f"{'matmul throughput bound':26s} {bound:6.2f} s/epoch")
     print(f"ratio naive compiled / Keras fit: {medians['naive_tf.fit, compiled'] / medians['Keras model.fit']:.2f}")
-    print(f"ratio naive compiled / matmul bound: {medians['naive_tf.fit, compiled'] / bound:.2f}")
+    if args.model == "mlp":
+        bound = matmul_bound(len(images))
+        print(f"{'matmul throughput bound':26s} {bound:6.2f} s/epoch")
+        print(f"ratio naive compiled / matmul bound: {medians['naive_tf.fit, compiled'] / bound:.2f}")
 
 
 if __name__ == "__main__":
