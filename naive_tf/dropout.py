@@ -5,6 +5,8 @@ from typing import Optional
 import numpy as np
 import tensorflow as tf
 
+from naive_tf.checks import check_fraction
+
 
 class NaiveDropout:
     """Sets each input to zero with probability `rate` while training, and scales the survivors by
@@ -17,8 +19,7 @@ class NaiveDropout:
     weights: list = []
 
     def __init__(self, rate: float, seed: Optional[int] = None):
-        if not 0 <= rate < 1:
-            raise ValueError(f"rate must be in [0, 1), got {rate!r}")
+        check_fraction("rate", rate)
         self.rate = rate
         self.generator = tf.random.Generator.from_seed(np.random.randint(2**31) if seed is None else seed)
 

@@ -2,15 +2,7 @@
 
 import tensorflow as tf
 
-
-def check_non_negative(name: str, value: float) -> None:
-    if not value >= 0:  # also rejects NaN
-        raise ValueError(f"{name} must be >= 0, got {value!r}")
-
-
-def check_fraction(name: str, value: float) -> None:
-    if not 0 <= value < 1:
-        raise ValueError(f"{name} must be in [0, 1), got {value!r}")
+from naive_tf.checks import check_non_negative
 
 
 class Optimizer:

@@ -2,7 +2,8 @@
 
 import tensorflow as tf
 
-from naive_tf.optimizers.base import Optimizer, check_fraction, check_non_negative
+from naive_tf.checks import check_fraction, check_non_negative
+from naive_tf.optimizers.base import Optimizer
 
 
 class RMSprop(Optimizer):

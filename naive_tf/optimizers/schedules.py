@@ -4,6 +4,8 @@ import math
 
 import tensorflow as tf
 
+from naive_tf.checks import check_non_negative, check_positive_int
+
 
 class CosineDecay:
     """Starts at initial_learning_rate and glides down half a cosine wave to alpha times it after
@@ -16,10 +18,8 @@ class CosineDecay:
     """
 
     def __init__(self, initial_learning_rate: float, decay_steps: int, alpha: float = 0.0):
-        if not initial_learning_rate >= 0:
-            raise ValueError(f"initial_learning_rate must be >= 0, got {initial_learning_rate!r}")
-        if not (isinstance(decay_steps, int) and decay_steps >= 1):
-            raise ValueError(f"decay_steps must be a positive integer, got {decay_steps!r}")
+        check_non_negative("initial_learning_rate", initial_learning_rate)
+        check_positive_int("decay_steps", decay_steps)
         self.initial_learning_rate, self.decay_steps, self.alpha = initial_learning_rate, decay_steps, alpha
 
     def __call__(self, step) -> tf.Tensor:

@@ -1,6 +1,7 @@
 """Stochastic gradient descent, with optional momentum and Nesterov momentum."""
 
-from naive_tf.optimizers.base import Optimizer, check_fraction
+from naive_tf.checks import check_fraction
+from naive_tf.optimizers.base import Optimizer
 
 
 class SGD(Optimizer):
