@@ -57,6 +57,7 @@ def train(args: argparse.Namespace) -> float:
         learning_rate=recipe.learning_rate,
         optimizer=recipe.build_optimizer(steps) if recipe.build_optimizer else None,
         shuffle=recipe.shuffle,
+        jit_compile=recipe.jit_compile,
         seed=args.seed,
         checkpoint_dir=args.checkpoint_dir,
         resume=args.resume,

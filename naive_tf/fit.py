@@ -14,16 +14,21 @@ from naive_tf.resume import TrainingCheckpoint
 from naive_tf.training import training_step
 
 
-# One compiled training step per model, kept as long as the model lives, so that fitting the same
-# model again (one epoch at a time, say) reuses the traced graph instead of tracing anew.
+# The compiled training steps of each model, kept as long as the model lives, so that fitting the
+# same model again (one epoch at a time, say) reuses the traced graph instead of tracing anew.
 _compiled_steps: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
-def compiled_step(model):
-    """training_step compiled with tf.function into a TensorFlow graph, for this model."""
-    if model not in _compiled_steps:
-        _compiled_steps[model] = tf.function(training_step)
-    return _compiled_steps[model]
+def compiled_step(model, jit_compile: bool = False):
+    """training_step compiled with tf.function into a TensorFlow graph, for this model.
+
+    With jit_compile=True, XLA then compiles the whole graph into machine code, fusing its small
+    operations: faster for dense networks, slower for convolutions on CPU (see chapter 8).
+    """
+    steps = _compiled_steps.setdefault(model, {})
+    if jit_compile not in steps:
+        steps[jit_compile] = tf.function(training_step, jit_compile=jit_compile)
+    return steps[jit_compile]
 
 
 def fit(
@@ -39,6 +44,7 @@ def fit(
     validation_data=None,
     verbose: int = 1,
     compiled: bool = True,
+    jit_compile: bool = False,
     checkpoint_dir=None,
     resume: bool = False,
 ) -> dict[str, list[float]]:
@@ -49,6 +55,7 @@ def fit(
     the accuracy of the predictions made during the epoch. With shuffle=True each epoch visits the
     samples in a new order drawn from `seed`. compiled=False runs each step eagerly, op by op,
     instead of as one TensorFlow graph: slower, but easier to step through in a debugger.
+    jit_compile=True has XLA compile that graph as well (see compiled_step).
 
     With a checkpoint_dir, each epoch ends by saving a checkpoint there; resume=True first restores
     the latest one, if any, and continues after its epoch with the same weights, optimizer state and
@@ -60,7 +67,9 @@ def fit(
     check_dataset(model, images, labels)
     if validation_data is not None:
         check_dataset(model, *validation_data)
-    step = compiled_step(model) if compiled else training_step
+    if jit_compile and not compiled:
+        raise ValueError("jit_compile=True compiles the graph of the compiled step: it needs compiled=True")
+    step = compiled_step(model, jit_compile) if compiled else training_step
     if optimizer is not None:
         # Eagerly, here: a compiled step may create variables only the first time it is traced.
         optimizer.build(model.weights)

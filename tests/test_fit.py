@@ -74,14 +74,17 @@ class NanOnLargeInputs:
         return inputs * tf.where(tf.reduce_max(inputs) > 100, float("nan"), 1.0)
 
 
-@pytest.mark.parametrize("compiled", [True, False])
-def test_a_nan_loss_stops_training_naming_epoch_and_batch(compiled):
+STEP_KINDS = {"graph": {}, "xla": {"jit_compile": True}, "eager": {"compiled": False}}
+
+
+@pytest.mark.parametrize("step_kind", STEP_KINDS)
+def test_a_nan_loss_stops_training_naming_epoch_and_batch(step_kind):
     model = small_model()
     model.layers.insert(1, NanOnLargeInputs())
     images, labels = small_dataset(100)
     images[70, 0] = 1000.0  # in the third batch of 32
     with pytest.raises(FloatingPointError, match="the loss became nan at epoch 1, batch 3"):
-        fit(model, images, labels, epochs=2, batch_size=32, verbose=0, compiled=compiled)
+        fit(model, images, labels, epochs=2, batch_size=32, verbose=0, **STEP_KINDS[step_kind])
 
 
 @pytest.mark.parametrize("bad_value", [np.nan, np.inf])
@@ -94,12 +97,19 @@ def test_images_that_are_not_finite_are_rejected_with_their_index(bad_value):
             train_or_evaluate()
 
 
-def test_compiled_and_eager_training_agree():
+@pytest.mark.parametrize("step_kind", ["xla", "eager"])
+def test_graph_xla_and_eager_training_agree(step_kind):
     images, labels = small_dataset(200)
-    compiled = fit(small_model(), images, labels, epochs=3, batch_size=16, learning_rate=0.3, verbose=0)
-    eager = fit(small_model(), images, labels, epochs=3, batch_size=16, learning_rate=0.3, verbose=0, compiled=False)
-    np.testing.assert_allclose(compiled["loss"], eager["loss"], rtol=1e-5)
-    assert compiled["loss"][-1] < compiled["loss"][0]
+    graph = fit(small_model(), images, labels, epochs=3, batch_size=16, learning_rate=0.3, verbose=0)
+    other = fit(small_model(), images, labels, epochs=3, batch_size=16, learning_rate=0.3, verbose=0,
+                **STEP_KINDS[step_kind])
+    np.testing.assert_allclose(other["loss"], graph["loss"], rtol=1e-5)
+    assert graph["loss"][-1] < graph["loss"][0]
+
+
+def test_jit_compile_without_a_compiled_step_is_rejected():
+    with pytest.raises(ValueError, match="jit_compile=True .* needs compiled=True"):
+        fit(small_model(), *small_dataset(), epochs=1, verbose=0, compiled=False, jit_compile=True)
 
 
 @pytest.mark.parametrize("bad_label, message", [(3, r"label 3 at index 5 is outside \[0, 3\)"),
@@ -170,3 +180,6 @@ def test_fitting_a_model_again_reuses_its_compiled_step():
     assert traces == 2  # batches of 32, and the last batch of 4
     fit(model, images, labels, epochs=1, batch_size=32, verbose=0)
     assert compiled_step(model).experimental_get_tracing_count() == traces
+    fit(model, images, labels, epochs=1, batch_size=32, verbose=0, jit_compile=True)  # a step of its own
+    assert compiled_step(model, jit_compile=True) is not compiled_step(model)
+    assert compiled_step(model, jit_compile=True).experimental_get_tracing_count() == 2

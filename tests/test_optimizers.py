@@ -19,17 +19,19 @@ CASES = [
 
 
 def run_ten_steps(optimizer, seed=0):
+    """Ten updates of three weights, two of them of the same shape (each must keep its own slots)."""
     rng = np.random.default_rng(seed)
-    weights = [tf.Variable(rng.normal(size=(5, 3)).astype(np.float32)), tf.Variable(np.zeros(3, np.float32))]
+    weights = [tf.Variable(rng.normal(size=shape).astype(np.float32)) for shape in [(5, 3), (3,), (5, 3)]]
     for _ in range(10):
         gradients = [tf.constant(rng.normal(size=weight.shape).astype(np.float32)) for weight in weights]
         optimizer.apply_gradients(zip(gradients, weights))
     return [weight.numpy() for weight in weights]
 
 
+@pytest.mark.parametrize("jit_compile", [True, False], ids=["xla", "op-by-op"])
 @pytest.mark.parametrize("name, arguments", CASES, ids=[f"{name}{arguments}" for name, arguments in CASES])
-def test_matches_keras_after_ten_steps(name, arguments):
-    ours = run_ten_steps(getattr(optimizers, name)(**arguments))
+def test_matches_keras_after_ten_steps(name, arguments, jit_compile):
+    ours = run_ten_steps(getattr(optimizers, name)(**arguments, jit_compile=jit_compile))
     theirs = run_ten_steps(getattr(keras.optimizers, name)(**arguments))
     difference = max(np.abs(a - b).max() for a, b in zip(ours, theirs))
     assert difference < 1e-6

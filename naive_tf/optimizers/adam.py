@@ -21,9 +21,14 @@ class Adam(Optimizer):
     slot_names = ("m", "v")
 
     def __init__(
-        self, learning_rate: float = 0.001, beta_1: float = 0.9, beta_2: float = 0.999, epsilon: float = 1e-7
+        self,
+        learning_rate: float = 0.001,
+        beta_1: float = 0.9,
+        beta_2: float = 0.999,
+        epsilon: float = 1e-7,
+        jit_compile: bool = True,
     ):
-        super().__init__(learning_rate)
+        super().__init__(learning_rate, jit_compile)
         check_fraction("beta_1", beta_1)
         check_fraction("beta_2", beta_2)
         check_non_negative("epsilon", epsilon)

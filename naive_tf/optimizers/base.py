@@ -14,14 +14,19 @@ class Optimizer:
 
     slot_names: tuple[str, ...] = ()
 
-    def __init__(self, learning_rate):
-        """learning_rate: a number, or a schedule: a function of the number of updates applied so far."""
+    def __init__(self, learning_rate, jit_compile: bool = True):
+        """learning_rate: a number, or a schedule: a function of the number of updates applied so far.
+
+        jit_compile=True has XLA compile each weight's update rule; see compile_update.
+        """
         if not callable(learning_rate):
             check_non_negative("learning_rate", learning_rate)
         self.learning_rate = learning_rate
+        self.jit_compile = jit_compile
         # How many updates were applied; Adam's bias correction depends on it.
         self.iterations = tf.Variable(0, dtype=tf.int64, trainable=False, name="iterations")
         self.slots: dict = {}  # weight.ref() -> {slot name: tf.Variable}
+        self.updates: dict = {}  # weight.ref() -> update(gradient, step, learning_rate) for that weight
 
     def build(self, weights: list[tf.Variable]) -> None:
         """Create the slots of weights seen for the first time.
@@ -34,6 +39,23 @@ class Optimizer:
                 self.slots[weight.ref()] = {
                     name: tf.Variable(tf.zeros_like(weight), trainable=False, name=name) for name in self.slot_names
                 }
+                self.updates[weight.ref()] = self.compile_update(weight)
+
+    def compile_update(self, weight: tf.Variable):
+        """The update rule bound to one weight and its slots, compiled by XLA if jit_compile is set.
+
+        The rule is a handful of elementwise operations over the whole weight. Run one by one, each
+        reads its inputs from memory and writes a result the size of the weight; XLA fuses them into
+        a single loop that reads the gradient and the slots once. There is one function per weight
+        because a tf.function given the weight as an argument would reuse its graph for any weight
+        of the same shape, with the slots of the first one built in.
+        """
+        slots = self.slots[weight.ref()]
+
+        def update(gradient, step, learning_rate):
+            self.update(weight, gradient, slots, step, learning_rate)
+
+        return tf.function(update, jit_compile=True) if self.jit_compile else update
 
     def apply_gradients(self, gradients_and_weights) -> None:
         """Update each weight from its gradient, given as pairs: zip(gradients, weights)."""
@@ -43,7 +65,7 @@ class Optimizer:
         step = self.iterations + 1
         for gradient, weight in pairs:
             rate = tf.cast(learning_rate, weight.dtype)
-            self.update(weight, tf.cast(gradient, weight.dtype), self.slots[weight.ref()], step, rate)
+            self.updates[weight.ref()](tf.cast(gradient, weight.dtype), step, rate)
         self.iterations.assign_add(1)
 
     def update(self, weight: tf.Variable, gradient: tf.Tensor, slots: dict, step: tf.Tensor,

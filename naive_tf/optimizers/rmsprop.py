@@ -16,8 +16,15 @@ class RMSprop(Optimizer):
         m <- momentum * m + step;  w <- w - m (momentum=0 gives w <- w - step)
     """
 
-    def __init__(self, learning_rate: float = 0.001, rho: float = 0.9, momentum: float = 0.0, epsilon: float = 1e-7):
-        super().__init__(learning_rate)
+    def __init__(
+        self,
+        learning_rate: float = 0.001,
+        rho: float = 0.9,
+        momentum: float = 0.0,
+        epsilon: float = 1e-7,
+        jit_compile: bool = True,
+    ):
+        super().__init__(learning_rate, jit_compile)
         check_fraction("rho", rho)
         check_fraction("momentum", momentum)
         check_non_negative("epsilon", epsilon)

@@ -14,8 +14,10 @@ class SGD(Optimizer):
         w <- w + mu * v - eta * g      (nesterov=True: a step from where momentum is taking w)
     """
 
-    def __init__(self, learning_rate: float = 0.01, momentum: float = 0.0, nesterov: bool = False):
-        super().__init__(learning_rate)
+    def __init__(
+        self, learning_rate: float = 0.01, momentum: float = 0.0, nesterov: bool = False, jit_compile: bool = True
+    ):
+        super().__init__(learning_rate, jit_compile)
         check_fraction("momentum", momentum)
         self.momentum = momentum
         self.nesterov = nesterov
