@@ -63,12 +63,12 @@ def fit(
     """
     check_positive_int("epochs", epochs)
     check_positive_int("batch_size", batch_size)
+    if jit_compile and not compiled:
+        raise ValueError("jit_compile=True compiles the graph of the compiled step: it needs compiled=True")
     images, labels = np.asarray(images), np.asarray(labels)
     check_dataset(model, images, labels)
     if validation_data is not None:
         check_dataset(model, *validation_data)
-    if jit_compile and not compiled:
-        raise ValueError("jit_compile=True compiles the graph of the compiled step: it needs compiled=True")
     step = compiled_step(model, jit_compile) if compiled else training_step
     if optimizer is not None:
         # Eagerly, here: a compiled step may create variables only the first time it is traced.
