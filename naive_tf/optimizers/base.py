@@ -52,10 +52,10 @@ class Optimizer:
         """
         slots = self.slots[weight.ref()]
 
-        def update(gradient, step, learning_rate):
+        def update_this_weight(gradient, step, learning_rate):
             self.update(weight, gradient, slots, step, learning_rate)
 
-        return tf.function(update, jit_compile=True) if self.jit_compile else update
+        return tf.function(update_this_weight, jit_compile=True) if self.jit_compile else update_this_weight
 
     def apply_gradients(self, gradients_and_weights) -> None:
         """Update each weight from its gradient, given as pairs: zip(gradients, weights)."""
