@@ -4,23 +4,27 @@ from naive_tf.quiet_import import import_tensorflow_quietly
 
 import_tensorflow_quietly()  # before anything else imports TensorFlow
 
-from naive_tf import datasets, initializers, optimizers
+from naive_tf import callbacks, datasets, initializers, optimizers
 from naive_tf.batches import BatchGenerator
 from naive_tf.conv import NaiveConv2D
-from naive_tf.dense import NaiveDense, uniform_initializer
+from naive_tf.dense import NaiveDense
 from naive_tf.dropout import NaiveDropout
 from naive_tf.evaluation import accuracy, evaluate, predict
-from naive_tf.fit import fit
 from naive_tf.flatten import NaiveFlatten
+from naive_tf.gradient_descent import update_weights
+from naive_tf.initializers import uniform_initializer
+from naive_tf.layer import Layer
 from naive_tf.lazy_dense import LazyDense
+from naive_tf.loop import fit
 from naive_tf.losses import sparse_categorical_crossentropy, sparse_categorical_crossentropy_from_logits
 from naive_tf.pooling import NaiveMaxPool2D
 from naive_tf.seeding import set_seed
 from naive_tf.sequential import NaiveSequential
-from naive_tf.training import one_training_step, training_step, update_weights
+from naive_tf.training import one_training_step, training_step
 
 __all__ = [
     "BatchGenerator",
+    "Layer",
     "LazyDense",
     "NaiveConv2D",
     "NaiveDense",
@@ -29,6 +33,7 @@ __all__ = [
     "NaiveMaxPool2D",
     "NaiveSequential",
     "accuracy",
+    "callbacks",
     "datasets",
     "evaluate",
     "fit",

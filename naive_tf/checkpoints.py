@@ -12,15 +12,12 @@ import tensorflow as tf
 
 
 def trackable_state(model, optimizer=None, **extra) -> tf.train.Checkpoint:
-    """What a checkpoint holds: the model's weights in order, the optimizer's step counter and
-    slots (listed in the order of the weights they belong to), and any extra trackable objects."""
+    """What a checkpoint holds: the model's weights in order, the optimizer's variables (its step
+    counter and slots, once built for these weights), and any extra trackable objects."""
     state = {"weights": list(model.weights), **extra}
     if optimizer is not None:
         optimizer.build(model.weights)
-        state["optimizer_iterations"] = optimizer.iterations
-        state["optimizer_slots"] = [
-            optimizer.slots[weight.ref()][name] for weight in model.weights for name in optimizer.slot_names
-        ]
+        state["optimizer_variables"] = optimizer.variables
     return tf.train.Checkpoint(**state)
 
 
@@ -43,7 +40,7 @@ def load_weights(model, path: str | os.PathLike, optimizer=None, **extra) -> str
         raise FileNotFoundError(f"no checkpoint in {os.fspath(path)!r}: save_weights writes one there")
     saved_shapes = tf.train.load_checkpoint(prefix).get_variable_to_shape_map()
     check_weight_shapes(model, saved_shapes, prefix)
-    if optimizer is not None and "optimizer_iterations/.ATTRIBUTES/VARIABLE_VALUE" not in saved_shapes:
+    if optimizer is not None and "optimizer_variables/0/.ATTRIBUTES/VARIABLE_VALUE" not in saved_shapes:
         raise ValueError(f"checkpoint {prefix!r} holds no optimizer state: it was saved without an optimizer")
     status = trackable_state(model, optimizer, **extra).restore(prefix)
     status.assert_existing_objects_matched()

@@ -15,6 +15,11 @@ def check_positive_int(name: str, value) -> None:
         raise ValueError(f"{name} must be a positive integer, got {value!r}")
 
 
+def check_verbose(verbose) -> None:
+    if verbose not in (0, 1, 2) or isinstance(verbose, bool):
+        raise ValueError(f"verbose must be 0 (silent), 1 (a progress bar) or 2 (one line per epoch), got {verbose!r}")
+
+
 def check_non_negative(name: str, value: float) -> None:
     if not value >= 0:  # also rejects NaN
         raise ValueError(f"{name} must be >= 0, got {value!r}")

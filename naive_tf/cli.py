@@ -2,19 +2,23 @@
 
 import argparse
 import math
-from typing import Optional
 
+from naive_tf.callbacks import BackupAndRestore, ModelCheckpoint, TensorBoard
+from naive_tf.checks import check_positive_int
 from naive_tf.datasets import load_idx_folder, mnist
 from naive_tf.evaluation import evaluate
-from naive_tf.fit import fit
+from naive_tf.loop import fit
 from naive_tf.recipes import RECIPES
 from naive_tf.seeding import set_seed
 
 
 def positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be a positive integer, got {value}")
+    """argparse's type for --epochs and --batch-size: fit's own check, reported as a usage error."""
+    value = int(text)  # argparse reports a ValueError here as "invalid positive_int value: 'two'"
+    try:
+        check_positive_int("it", value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
     return value
 
 
@@ -32,10 +36,21 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--checkpoint-dir", help="folder to save a checkpoint in at the end of every epoch")
     train.add_argument("--resume", action="store_true",
                        help="continue from the latest checkpoint in --checkpoint-dir, if there is one")
+    train.add_argument("--logdir", help="folder to write TensorBoard logs in (see `make tensorboard`)")
     data = train.add_mutually_exclusive_group()
     data.add_argument("--data-dir", help="folder holding the four official MNIST files (verified by SHA-256)")
     data.add_argument("--idx-dir", help="folder holding four files with MNIST's names and format (not verified)")
     return parser
+
+
+def callbacks(args: argparse.Namespace) -> list:
+    """--checkpoint-dir saves every epoch, and with --resume first restores; --logdir logs for TensorBoard."""
+    chosen = []
+    if args.checkpoint_dir is not None:
+        chosen.append((BackupAndRestore if args.resume else ModelCheckpoint)(args.checkpoint_dir))
+    if args.logdir is not None:
+        chosen.append(TensorBoard(args.logdir))
+    return chosen
 
 
 def train(args: argparse.Namespace) -> float:
@@ -47,27 +62,24 @@ def train(args: argparse.Namespace) -> float:
         (train_images, train_labels), (test_images, test_labels) = mnist.load_data(args.data_dir)
     model = recipe.build_model()
     epochs, batch_size = args.epochs or recipe.epochs, args.batch_size or recipe.batch_size
-    steps = epochs * math.ceil(len(train_images) / batch_size)
     fit(
         model,
         recipe.prepare_images(train_images),
         train_labels,
         epochs=epochs,
         batch_size=batch_size,
-        learning_rate=recipe.learning_rate,
-        optimizer=recipe.build_optimizer(steps) if recipe.build_optimizer else None,
+        optimizer=recipe.build_optimizer(epochs * math.ceil(len(train_images) / batch_size)),
         shuffle=recipe.shuffle,
-        jit_compile=recipe.jit_compile,
         seed=args.seed,
-        checkpoint_dir=args.checkpoint_dir,
-        resume=args.resume,
+        callbacks=callbacks(args),
+        step=recipe.step,
     )
     test_accuracy = evaluate(model, recipe.prepare_images(test_images), test_labels)
     print(f"test accuracy: {test_accuracy:.4f}")
     return test_accuracy
 
 
-def main(argv: Optional[list[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.resume and args.checkpoint_dir is None:

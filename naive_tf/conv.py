@@ -1,16 +1,17 @@
 """A 2-D convolution layer: the same small filters slid over every position of an image."""
 
-from typing import Callable, Optional
+from collections.abc import Callable
 
 import tensorflow as tf
 
 from naive_tf.checks import check_positive_int
 from naive_tf.initializers import glorot_uniform
+from naive_tf.layer import Layer
 
 PADDINGS = ("valid", "same")
 
 
-class NaiveConv2D:
+class NaiveConv2D(Layer):
     """Convolves images of shape (batch, height, width, in_channels) with `filters` kernels of
     kernel_size x kernel_size x in_channels, adds a bias per filter, and applies the activation.
 
@@ -28,7 +29,7 @@ class NaiveConv2D:
         kernel_size: int,
         strides: int = 1,
         padding: str = "valid",
-        activation: Optional[Callable] = None,
+        activation: Callable | None = None,
         initializer: Callable = glorot_uniform,
     ):
         for name, value in [("in_channels", in_channels), ("filters", filters), ("kernel_size", kernel_size),

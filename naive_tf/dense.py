@@ -1,23 +1,21 @@
 """A dense layer: output = activation(dot(input, W) + b), on plain tf.Variables."""
 
-from typing import Callable, Optional
+from collections.abc import Callable
 
 import tensorflow as tf
 
-
-def uniform_initializer(shape: tuple) -> tf.Tensor:
-    """The source notebook's initialization: every weight drawn uniformly from [0, 0.1)."""
-    return tf.random.uniform(shape, minval=0, maxval=1e-1)
+from naive_tf.initializers import uniform_initializer
+from naive_tf.layer import Layer
 
 
-class NaiveDense:
+class NaiveDense(Layer):
     """A fully connected layer that owns its weights W (input_size x output_size) and b (output_size)."""
 
     def __init__(
         self,
         input_size: int,
         output_size: int,
-        activation: Optional[Callable] = None,
+        activation: Callable | None = None,
         initializer: Callable = uniform_initializer,
         **source_spelling,
     ):

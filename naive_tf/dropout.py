@@ -1,14 +1,14 @@
 """Dropout: during training, each unit is silenced at random, so no unit can rely on any other."""
 
-from typing import Optional
 
 import numpy as np
 import tensorflow as tf
 
 from naive_tf.checks import check_fraction
+from naive_tf.layer import Layer
 
 
-class NaiveDropout:
+class NaiveDropout(Layer):
     """Sets each input to zero with probability `rate` while training, and scales the survivors by
     1 / (1 - rate) so that the expected sum is unchanged; at inference it passes inputs through.
 
@@ -16,9 +16,9 @@ class NaiveDropout:
     NumPy's global generator, which naive_tf.set_seed seeds), so seeded training repeats exactly.
     """
 
-    weights: list = []
+    takes_training = True
 
-    def __init__(self, rate: float, seed: Optional[int] = None):
+    def __init__(self, rate: float, seed: int | None = None):
         check_fraction("rate", rate)
         self.rate = rate
         self.generator = tf.random.Generator.from_seed(np.random.randint(2**31) if seed is None else seed)
@@ -28,3 +28,7 @@ class NaiveDropout:
             return inputs
         keep = self.generator.uniform(tf.shape(inputs), dtype=inputs.dtype) >= self.rate
         return tf.where(keep, inputs / (1 - self.rate), tf.zeros_like(inputs))
+
+    @property
+    def generators(self) -> list[tf.random.Generator]:
+        return [self.generator]

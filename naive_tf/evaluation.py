@@ -1,8 +1,9 @@
-"""Using a trained model: predictions in batches, and the accuracy they reach."""
+"""Using a trained model: predictions in batches, and the accuracy and loss they reach."""
 
 import numpy as np
 
 from naive_tf.checks import check_dataset, check_positive_int
+from naive_tf.losses import sparse_categorical_crossentropy
 
 
 def predict(model, images, batch_size: int = 1024) -> np.ndarray:
@@ -21,3 +22,10 @@ def evaluate(model, images, labels, batch_size: int = 1024) -> float:
     """The model's accuracy on a labelled dataset."""
     check_dataset(model, images, labels)
     return accuracy(predict(model, images, batch_size), labels)
+
+
+def validation_logs(model, validation_data, loss=sparse_categorical_crossentropy) -> dict[str, float]:
+    """The mean loss and the accuracy on validation_data = (images, labels), named as fit logs them."""
+    images, labels = validation_data
+    predictions = predict(model, images)
+    return {"val_loss": float(np.mean(loss(labels, predictions))), "val_accuracy": accuracy(predictions, labels)}

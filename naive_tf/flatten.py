@@ -2,11 +2,12 @@
 
 import tensorflow as tf
 
+from naive_tf.layer import Layer
 
-class NaiveFlatten:
+
+class NaiveFlatten(Layer):
     """Reshapes (batch, d1, d2, ...) to (batch, d1 * d2 * ...), keeping each sample's values in order."""
 
-    weights: list = []
 
     def __call__(self, inputs: tf.Tensor) -> tf.Tensor:
         return tf.reshape(inputs, (tf.shape(inputs)[0], -1))

@@ -1,6 +1,6 @@
 """Checking gradients against finite differences: the slope measured by nudging each weight."""
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 import tensorflow as tf

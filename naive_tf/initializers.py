@@ -1,4 +1,5 @@
-"""Initial weights scaled to the layer's size, so that signals keep their scale through many layers.
+"""Initial weights: the source's, and weights scaled to the layer's size, so that signals keep their
+scale through many layers.
 
 Each takes the shape of a weight and returns a tensor of that shape; pass one as a layer's initializer.
 A dense layer's weight is (inputs, outputs); a convolution's (k, k, in_channels, filters), whose every
@@ -10,6 +11,11 @@ positive. Glorot and He pick the spread from the number of inputs (and outputs) 
 import math
 
 import tensorflow as tf
+
+
+def uniform_initializer(shape: tuple) -> tf.Tensor:
+    """The source notebook's initialization: every weight drawn uniformly from [0, 0.1)."""
+    return tf.random.uniform(shape, minval=0, maxval=1e-1)
 
 
 def fans(shape: tuple) -> tuple[int, int]:

@@ -1,46 +1,37 @@
 """Training recipes for the command line: a model, how to prepare its images, and how to train it."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Optional
 
 import numpy as np
 import tensorflow as tf
 
 from naive_tf.conv import NaiveConv2D
+from naive_tf.datasets.preparation import add_channel_and_scale, flatten_and_scale
 from naive_tf.dense import NaiveDense
 from naive_tf.dropout import NaiveDropout
 from naive_tf.flatten import NaiveFlatten
 from naive_tf.initializers import glorot_uniform, he_normal
-from naive_tf.optimizers import Adam, CosineDecay
+from naive_tf.optimizers import Adam, CosineDecay, Optimizer
+from naive_tf.optimizers.sgd import plain_gradient_descent
 from naive_tf.pooling import NaiveMaxPool2D
 from naive_tf.sequential import NaiveSequential
 
 
 @dataclass(frozen=True)
 class Recipe:
-    """How to build, feed and train one network. build_optimizer, if given, receives the number of
-    training steps the run will take (a learning-rate schedule may need it); without it, plain
-    gradient descent at learning_rate. jit_compile: whether fit has XLA compile the training step."""
+    """How to build, feed and train one network. build_optimizer receives the number of training
+    steps the run will take (a learning-rate schedule may need it). step: how fit runs the training
+    step ("graph", "eager" or "xla")."""
 
     description: str
     build_model: Callable[[], NaiveSequential]
     prepare_images: Callable[[np.ndarray], np.ndarray]
     epochs: int
     batch_size: int
-    learning_rate: float = 1e-3
-    build_optimizer: Optional[Callable[[int], object]] = None
+    build_optimizer: Callable[[int], Optimizer]
     shuffle: bool = False
-    jit_compile: bool = False
-
-
-def flatten_and_scale(images: np.ndarray) -> np.ndarray:
-    """(n, 28, 28) bytes -> (n, 784) floats in [0, 1], the input of a dense network."""
-    return images.reshape((len(images), 28 * 28)).astype("float32") / 255
-
-
-def add_channel_and_scale(images: np.ndarray) -> np.ndarray:
-    """(n, 28, 28) bytes -> (n, 28, 28, 1) floats in [0, 1], the input of a convolution: one channel of grey."""
-    return images[..., np.newaxis].astype("float32") / 255
+    step: str = "graph"
 
 
 def build_source_model() -> NaiveSequential:
@@ -58,6 +49,11 @@ def build_mlp_model() -> NaiveSequential:
         NaiveDropout(0.3),
         NaiveDense(1024, 10, activation=tf.nn.softmax, initializer=glorot_uniform),
     ])
+
+
+def source_gradient_descent(steps: int) -> Optimizer:
+    """The source's update: plain gradient descent at 1e-3, whatever the length of the run."""
+    return plain_gradient_descent(1e-3)
 
 
 def adam_with_cosine_decay(steps: int) -> Adam:
@@ -89,6 +85,7 @@ RECIPES = {
         prepare_images=flatten_and_scale,
         epochs=10,
         batch_size=128,
+        build_optimizer=source_gradient_descent,
     ),
     "mlp": Recipe(
         description="a wider hidden layer with He initialization and dropout, trained with Adam, a cosine "
@@ -99,7 +96,7 @@ RECIPES = {
         batch_size=128,
         build_optimizer=adam_with_cosine_decay,
         shuffle=True,
-        jit_compile=True,  # XLA's fused step is faster for dense layers; for convolutions it is slower
+        step="xla",  # XLA's fused step is faster for dense layers; for convolutions it is slower
     ),
     "cnn": Recipe(
         description="two convolution and pooling blocks, a dense layer of 128, dropout; Adam with a cosine "

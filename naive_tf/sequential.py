@@ -1,21 +1,20 @@
 """A model that chains layers: the output of one is the input of the next."""
 
-import inspect
-
 import tensorflow as tf
 
-
-def call_layer(layer, inputs, training: bool) -> tf.Tensor:
-    """Call a layer, telling it whether this is training if it asks (dropout does; dense does not)."""
-    if "training" in inspect.signature(layer).parameters:
-        return layer(inputs, training=training)
-    return layer(inputs)
+from naive_tf.layer import Layer, call_layer, check_layer
 
 
-class NaiveSequential:
+class NaiveSequential(Layer):
     """Calls its layers in order; its weights are all of the layers' weights, in order."""
 
+    takes_training = True  # it passes the flag on to the layers that take it
+
     def __init__(self, layers: list):
+        if not layers:
+            raise ValueError("NaiveSequential needs at least one layer, got an empty list")
+        for index, layer in enumerate(layers):
+            check_layer(index, layer)
         self.layers = list(layers)
 
     def __call__(self, inputs: tf.Tensor, training: bool = False) -> tf.Tensor:
@@ -27,3 +26,7 @@ class NaiveSequential:
     @property
     def weights(self) -> list[tf.Variable]:
         return [weight for layer in self.layers for weight in layer.weights]
+
+    @property
+    def generators(self) -> list[tf.random.Generator]:
+        return [generator for layer in self.layers for generator in layer.generators]

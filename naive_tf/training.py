@@ -1,36 +1,33 @@
-"""One step of gradient descent: forward pass, loss, gradients, weight update."""
+"""One step of training: forward pass, loss, gradients, and the optimizer's update of the weights."""
 
 import tensorflow as tf
 
+from naive_tf.layer import call_layer
 from naive_tf.losses import sparse_categorical_crossentropy
-from naive_tf.sequential import call_layer
+from naive_tf.optimizers.sgd import plain_gradient_descent
 
 
-def update_weights(gradients: list, weights: list[tf.Variable], learning_rate: float = 1e-3) -> None:
-    """Plain gradient descent: move each weight a small step against its gradient, w <- w - lr * g."""
-    for gradient, weight in zip(gradients, weights):
-        weight.assign_sub(gradient * learning_rate)
-
-
-def training_step(model, images, labels, learning_rate: float = 1e-3, optimizer=None) -> tuple[tf.Tensor, tf.Tensor]:
+def training_step(
+    model, images, labels, optimizer, loss=sparse_categorical_crossentropy
+) -> tuple[tf.Tensor, tf.Tensor]:
     """Train on one batch; return its mean loss and the predictions it was computed from.
 
-    Without an optimizer the weights get plain gradient descent (update_weights); with one, its
-    apply_gradients(zip(gradients, weights)) decides the update.
+    `loss(labels, predictions)` gives one loss per sample; the optimizer's
+    apply_gradients(zip(gradients, weights)) decides how the weights move.
     """
     with tf.GradientTape() as tape:
         predictions = call_layer(model, images, training=True)
-        per_sample_losses = sparse_categorical_crossentropy(labels, predictions)
-        average_loss = tf.reduce_mean(per_sample_losses)
+        average_loss = tf.reduce_mean(loss(labels, predictions))
     gradients = tape.gradient(average_loss, model.weights)
-    if optimizer is None:
-        update_weights(gradients, model.weights, learning_rate)
-    else:
-        optimizer.apply_gradients(zip(gradients, model.weights))
+    optimizer.apply_gradients(zip(gradients, model.weights))
     return average_loss, predictions
 
 
 def one_training_step(model, images, labels, learning_rate: float = 1e-3, optimizer=None) -> tf.Tensor:
-    """The source notebook's training step: train on one batch and return its mean loss."""
-    average_loss, _ = training_step(model, images, labels, learning_rate, optimizer)
+    """The source notebook's training step: train on one batch and return its mean loss.
+
+    Without an optimizer the weights get plain gradient descent at learning_rate, the source's
+    update_weights, which is what SGD without momentum does.
+    """
+    average_loss, _ = training_step(model, images, labels, optimizer or plain_gradient_descent(learning_rate))
     return average_loss

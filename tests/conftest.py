@@ -1,8 +1,7 @@
 import pytest
 from data_files import MNIST_DIR
 
-from naive_tf.datasets import mnist
-from naive_tf.recipes import flatten_and_scale
+from naive_tf.datasets import flatten_and_scale, mnist
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ import pytest
 import tensorflow as tf
 
 from naive_tf import NaiveDense, NaiveDropout, NaiveSequential, fit, optimizers, set_seed
+from naive_tf.callbacks import BackupAndRestore, ModelCheckpoint
 from naive_tf.checkpoints import load_weights, save_weights
 
 
@@ -44,7 +45,8 @@ def test_loading_into_another_architecture_names_the_variable_and_both_shapes(tm
     model, _, _ = model_and_data(hidden=16)
     save_weights(model, tmp_path)
     wider, _, _ = model_and_data(hidden=32)
-    with pytest.raises(ValueError, match=r"weight 0 \(W\) has shape \(8, 32\) in this model but \(8, 16\) in checkpoint"):
+    message = r"weight 0 \(W\) has shape \(8, 32\) in this model but \(8, 16\) in checkpoint"
+    with pytest.raises(ValueError, match=message):
         load_weights(wider, tmp_path)
     deeper = NaiveSequential([NaiveDense(8, 16), NaiveDense(16, 16), NaiveDense(16, 3)])
     with pytest.raises(ValueError, match="holds 4 weights, the model has 6"):
@@ -102,18 +104,32 @@ def test_resuming_in_the_same_process_matches_an_uninterrupted_run(tmp_path):
     uninterrupted = fit(model, images, labels, epochs=4, optimizer=optimizers.Adam(0.01), **arguments)
 
     first, _, _ = model_and_data()
-    fit(first, images, labels, epochs=2, optimizer=optimizers.Adam(0.01), checkpoint_dir=tmp_path, **arguments)
+    fit(first, images, labels, epochs=2, optimizer=optimizers.Adam(0.01), callbacks=[ModelCheckpoint(tmp_path)],
+        **arguments)
     second, _, _ = model_and_data(seed=9)  # other initial weights and dropout state: all restored
-    resumed = fit(second, images, labels, epochs=4, optimizer=optimizers.Adam(0.01), checkpoint_dir=tmp_path,
-                  resume=True, **arguments)
+    resumed = fit(second, images, labels, epochs=4, optimizer=optimizers.Adam(0.01),
+                  callbacks=[BackupAndRestore(tmp_path)], **arguments)
     assert resumed == uninterrupted
     for ours, theirs in zip(values(second.weights), values(model.weights)):
         np.testing.assert_array_equal(ours, theirs)
 
 
-def test_resume_needs_a_checkpoint_dir_and_starts_afresh_from_an_empty_one(tmp_path):
+def test_backup_and_restore_starts_afresh_from_an_empty_folder_and_says_when_it_resumes(tmp_path, capsys):
     model, images, labels = model_and_data()
-    with pytest.raises(ValueError, match="resume=True needs the checkpoint_dir"):
-        fit(model, images, labels, epochs=1, resume=True, verbose=0)
-    history = fit(model, images, labels, epochs=2, checkpoint_dir=tmp_path, resume=True, verbose=0)
+    history = fit(model, images, labels, epochs=2, callbacks=[BackupAndRestore(tmp_path)], verbose=0)
     assert len(history["loss"]) == 2 and tf.train.latest_checkpoint(str(tmp_path)).endswith("ckpt-2")
+    resumed = fit(model, images, labels, epochs=3, callbacks=[BackupAndRestore(tmp_path)], verbose=2)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"resuming after epoch 2 from {tmp_path}" and lines[1].startswith("epoch 3/3: loss ")
+    assert resumed["loss"][:2] == history["loss"] and len(resumed["loss"]) == 3
+
+
+def test_the_optimizer_state_is_its_variables_the_step_count_first(tmp_path):
+    model, images, labels = model_and_data()
+    adam = optimizers.Adam(0.01)
+    fit(model, images, labels, epochs=1, batch_size=32, optimizer=adam, verbose=0)
+    assert adam.variables[0] is adam.iterations
+    assert len(adam.variables) == 1 + 2 * len(model.weights)  # m and v for every weight
+    save_weights(model, tmp_path, adam)
+    saved = dict(tf.train.list_variables(str(tmp_path)))
+    assert saved["optimizer_variables/0/.ATTRIBUTES/VARIABLE_VALUE"] == []  # the step count, a scalar

@@ -17,8 +17,8 @@ def run_cli(*arguments):
 
 
 @pytest.mark.parametrize("arguments, message", [
-    (["--epochs", "0"], "argument --epochs: must be a positive integer, got 0"),
-    (["--batch-size", "-5"], "argument --batch-size: must be a positive integer, got -5"),
+    (["--epochs", "0"], "argument --epochs: it must be a positive integer, got 0"),
+    (["--batch-size", "-5"], "argument --batch-size: it must be a positive integer, got -5"),
     (["--epochs", "two"], "argument --epochs: invalid positive_int value: 'two'"),
     (["--recipe", "resnet"], "argument --recipe: invalid choice: 'resnet'"),
     (["--data-dir", "a", "--idx-dir", "b"], "argument --idx-dir: not allowed with argument --data-dir"),

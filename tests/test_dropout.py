@@ -4,6 +4,7 @@ import tensorflow as tf
 
 from naive_tf import NaiveDense, NaiveSequential, set_seed
 from naive_tf.dropout import NaiveDropout
+from naive_tf.optimizers.sgd import plain_gradient_descent
 from naive_tf.training import training_step
 
 
@@ -38,7 +39,7 @@ def test_the_training_flag_reaches_dropout_in_a_model_and_a_compiled_step():
     inputs = tf.random.uniform((4, 5))
     np.testing.assert_array_equal(model(inputs), model(inputs))  # inference: deterministic
     assert not np.allclose(model(inputs, training=True), model(inputs, training=True))
-    _, predictions = tf.function(training_step)(model, inputs, np.array([0, 1, 2, 0]), 0.0)
+    _, predictions = tf.function(training_step)(model, inputs, np.array([0, 1, 2, 0]), plain_gradient_descent(0.0))
     assert not np.allclose(predictions, model(inputs))
 
 

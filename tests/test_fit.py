@@ -2,7 +2,8 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from naive_tf import NaiveDense, NaiveSequential, evaluate, fit, set_seed
+from naive_tf import Layer, NaiveDense, NaiveSequential, evaluate, fit, optimizers, set_seed
+from naive_tf.steps import STEP_KINDS, compiled_step
 
 
 def small_model(seed=0):
@@ -16,15 +17,17 @@ def small_dataset(n=100, seed=1):
     return images, (images[:, :3].argmax(axis=1)).astype(np.uint8)
 
 
-class BatchRecorder:
+class BatchRecorder(Layer):
     """Wraps a model and records the size of every batch it is called on."""
+
+    takes_training = True
 
     def __init__(self, model):
         self.model, self.batch_sizes = model, []
 
-    def __call__(self, images):
+    def __call__(self, images, training=False):
         self.batch_sizes.append(len(images))
-        return self.model(images)
+        return self.model(images, training=training)
 
     @property
     def weights(self):
@@ -35,7 +38,7 @@ def test_every_epoch_trains_on_every_batch_of_the_requested_size():
     model = BatchRecorder(small_model())
     images, labels = small_dataset(100)
     # Eager, so that every call reaches Python (a compiled step calls the model only while tracing).
-    fit(model, images, labels, epochs=3, batch_size=32, verbose=0, compiled=False)
+    fit(model, images, labels, epochs=3, batch_size=32, verbose=0, step="eager")
     training_calls = [size for size in model.batch_sizes if size != 1]  # size 1: the label check's probe
     assert training_calls == [32, 32, 32, 4] * 3
 
@@ -50,11 +53,13 @@ def test_history_holds_one_value_per_epoch_and_the_loss_falls():
     assert all(0 <= value <= 1 for value in history["accuracy"] + history["val_accuracy"])
 
 
-def test_verbose_prints_one_line_per_epoch(capsys):
-    fit(small_model(), *small_dataset(), epochs=2, verbose=1)
+def test_verbose_prints_one_line_per_epoch_when_stdout_is_not_a_terminal(capsys):
+    history = fit(small_model(), *small_dataset(), epochs=2, verbose=1)
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split(":")[0] for line in lines] == ["epoch 1/2", "epoch 2/2"]
-    assert "loss " in lines[0] and "accuracy " in lines[0]
+    assert lines == [f"epoch {epoch}/2: loss {history['loss'][epoch - 1]:.4f}, "
+                     f"accuracy {history['accuracy'][epoch - 1]:.4f}" for epoch in (1, 2)]
+    fit(small_model(), *small_dataset(), epochs=2, verbose=0)
+    assert capsys.readouterr().out == ""
 
 
 def test_same_seed_same_history_with_shuffling():
@@ -65,26 +70,21 @@ def test_same_seed_same_history_with_shuffling():
     assert other["loss"] != histories[0]["loss"]
 
 
-class NanOnLargeInputs:
+class NanOnLargeInputs(Layer):
     """A layer that outputs NaN for a batch holding any value above 100, in eager and compiled code alike."""
-
-    weights = []
 
     def __call__(self, inputs):
         return inputs * tf.where(tf.reduce_max(inputs) > 100, float("nan"), 1.0)
 
 
-STEP_KINDS = {"graph": {}, "xla": {"jit_compile": True}, "eager": {"compiled": False}}
-
-
-@pytest.mark.parametrize("step_kind", STEP_KINDS)
-def test_a_nan_loss_stops_training_naming_epoch_and_batch(step_kind):
+@pytest.mark.parametrize("step", STEP_KINDS)
+def test_a_nan_loss_stops_training_naming_epoch_and_batch(step):
     model = small_model()
-    model.layers.insert(1, NanOnLargeInputs())
+    model = NaiveSequential([model.layers[0], NanOnLargeInputs(), model.layers[1]])
     images, labels = small_dataset(100)
     images[70, 0] = 1000.0  # in the third batch of 32
     with pytest.raises(FloatingPointError, match="the loss became nan at epoch 1, batch 3"):
-        fit(model, images, labels, epochs=2, batch_size=32, verbose=0, **STEP_KINDS[step_kind])
+        fit(model, images, labels, epochs=2, batch_size=32, verbose=0, step=step)
 
 
 @pytest.mark.parametrize("bad_value", [np.nan, np.inf])
@@ -97,19 +97,49 @@ def test_images_that_are_not_finite_are_rejected_with_their_index(bad_value):
             train_or_evaluate()
 
 
-@pytest.mark.parametrize("step_kind", ["xla", "eager"])
-def test_graph_xla_and_eager_training_agree(step_kind):
+@pytest.mark.parametrize("step", ["xla", "eager"])
+def test_graph_xla_and_eager_training_agree(step):
     images, labels = small_dataset(200)
     graph = fit(small_model(), images, labels, epochs=3, batch_size=16, learning_rate=0.3, verbose=0)
-    other = fit(small_model(), images, labels, epochs=3, batch_size=16, learning_rate=0.3, verbose=0,
-                **STEP_KINDS[step_kind])
+    other = fit(small_model(), images, labels, epochs=3, batch_size=16, learning_rate=0.3, verbose=0, step=step)
     np.testing.assert_allclose(other["loss"], graph["loss"], rtol=1e-5)
     assert graph["loss"][-1] < graph["loss"][0]
 
 
-def test_jit_compile_without_a_compiled_step_is_rejected():
-    with pytest.raises(ValueError, match="jit_compile=True .* needs compiled=True"):
-        fit(small_model(), *small_dataset(), epochs=1, verbose=0, compiled=False, jit_compile=True)
+def test_an_unknown_step_is_rejected_naming_the_choices():
+    with pytest.raises(ValueError, match=r"step must be one of \('graph', 'eager', 'xla'\), got 'compiled'"):
+        fit(small_model(), *small_dataset(), epochs=1, verbose=0, step="compiled")
+
+
+def test_without_an_optimizer_fit_is_update_weights_at_the_learning_rate():
+    images, labels = small_dataset(64)
+    by_hand = small_model()
+    for start in range(0, 64, 16):
+        naive_tf_one_step(by_hand, images[start:start + 16], labels[start:start + 16], 0.3)
+    fitted = small_model()
+    fit(fitted, images, labels, epochs=1, batch_size=16, learning_rate=0.3, verbose=0)
+    for ours, theirs in zip(fitted.weights, by_hand.weights):
+        np.testing.assert_allclose(ours.numpy(), theirs.numpy(), rtol=1e-6, atol=1e-7)
+
+
+def naive_tf_one_step(model, images, labels, learning_rate):
+    """The source's step, written out: the loss's gradients, then update_weights."""
+    from naive_tf import sparse_categorical_crossentropy, update_weights
+
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean(sparse_categorical_crossentropy(labels, model(images)))
+    update_weights(tape.gradient(loss, model.weights), model.weights, learning_rate)
+
+
+def test_an_optimizer_and_a_learning_rate_together_are_rejected():
+    with pytest.raises(ValueError, match=r"both an optimizer and learning_rate=0.1.*Adam\(learning_rate=0.01\)"):
+        fit(small_model(), *small_dataset(), epochs=1, verbose=0, optimizer=optimizers.Adam(), learning_rate=0.1)
+
+
+@pytest.mark.parametrize("verbose", [3, -1, True, "1"])
+def test_verbose_outside_0_1_2_is_rejected(verbose):
+    with pytest.raises(ValueError, match=r"verbose must be 0 \(silent\), 1 \(a progress bar\) or 2"):
+        fit(small_model(), *small_dataset(), epochs=1, verbose=verbose)
 
 
 @pytest.mark.parametrize("bad_label, message", [(3, r"label 3 at index 5 is outside \[0, 3\)"),
@@ -171,15 +201,15 @@ def test_one_epoch_on_10000_mnist_images_reaches_the_expected_band(mnist_prepare
 
 
 def test_fitting_a_model_again_reuses_its_compiled_step():
-    from naive_tf.fit import compiled_step
-
     model = small_model()
     images, labels = small_dataset(100)
-    fit(model, images, labels, epochs=2, batch_size=32, verbose=0)
+    optimizer = optimizers.SGD(0.1)
+    fit(model, images, labels, epochs=2, batch_size=32, verbose=0, optimizer=optimizer)
     traces = compiled_step(model).experimental_get_tracing_count()
     assert traces == 2  # batches of 32, and the last batch of 4
-    fit(model, images, labels, epochs=1, batch_size=32, verbose=0)
+    fit(model, images, labels, epochs=1, batch_size=32, verbose=0, optimizer=optimizer)
     assert compiled_step(model).experimental_get_tracing_count() == traces
-    fit(model, images, labels, epochs=1, batch_size=32, verbose=0, jit_compile=True)  # a step of its own
-    assert compiled_step(model, jit_compile=True) is not compiled_step(model)
-    assert compiled_step(model, jit_compile=True).experimental_get_tracing_count() == 2
+    fit(model, images, labels, epochs=1, batch_size=32, verbose=0, optimizer=optimizer, step="xla")  # its own step
+    assert compiled_step(model, "xla") is not compiled_step(model)
+    assert compiled_step(model, "xla").experimental_get_tracing_count() == 2
+    assert compiled_step(model, "eager") is compiled_step(small_model(), "eager")  # training_step itself

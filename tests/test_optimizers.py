@@ -86,7 +86,8 @@ def test_fit_with_our_adam_matches_fit_with_keras_adam():
 
 
 def test_cosine_decay_matches_keras_alone_and_inside_adam():
-    ours, theirs = optimizers.CosineDecay(0.1, 10, alpha=0.2), keras.optimizers.schedules.CosineDecay(0.1, 10, alpha=0.2)
+    ours = optimizers.CosineDecay(0.1, 10, alpha=0.2)
+    theirs = keras.optimizers.schedules.CosineDecay(0.1, 10, alpha=0.2)
     for step in (0, 3, 10, 15):
         assert float(ours(step)) == pytest.approx(float(theirs(step)), rel=1e-6)
     assert float(ours(10)) == pytest.approx(0.02)
@@ -100,3 +101,23 @@ def test_cosine_decay_matches_keras_alone_and_inside_adam():
 def test_cosine_decay_rejects_bad_arguments(arguments, message):
     with pytest.raises(ValueError, match=message):
         optimizers.CosineDecay(*arguments)
+
+
+def test_a_weight_without_a_gradient_is_named():
+    used, unused = tf.Variable([1.0, 2.0], name="used"), tf.Variable([0.0, 0.0, 0.0], name="unused")
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_sum(used**2)
+    gradients = tape.gradient(loss, [used, unused])
+    with pytest.raises(ValueError, match=r"weight 'unused:0' of shape \(3,\) got no gradient: the loss does not"):
+        optimizers.Adam().apply_gradients(zip(gradients, [used, unused]))
+
+
+def test_variables_are_the_step_count_then_each_weights_slots():
+    weights = [tf.Variable(tf.zeros((2, 3))), tf.Variable(tf.zeros((3,)))]
+    adam = optimizers.Adam()
+    adam.build(weights)
+    assert adam.variables[0] is adam.iterations
+    assert [tuple(variable.shape) for variable in adam.variables[1:]] == [(2, 3), (2, 3), (3,), (3,)]
+    sgd = optimizers.SGD()
+    sgd.build(weights)
+    assert sgd.variables == [sgd.iterations]  # plain gradient descent keeps no slots

@@ -4,5 +4,14 @@ from naive_tf.datasets import mnist
 from naive_tf.datasets.errors import ChecksumError, DataFileError
 from naive_tf.datasets.folder import load_idx_folder
 from naive_tf.datasets.idx import read_idx
+from naive_tf.datasets.preparation import add_channel_and_scale, flatten_and_scale
 
-__all__ = ["ChecksumError", "DataFileError", "load_idx_folder", "mnist", "read_idx"]
+__all__ = [
+    "ChecksumError",
+    "DataFileError",
+    "add_channel_and_scale",
+    "flatten_and_scale",
+    "load_idx_folder",
+    "mnist",
+    "read_idx",
+]

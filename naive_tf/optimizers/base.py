@@ -41,6 +41,12 @@ class Optimizer:
                 }
                 self.updates[weight.ref()] = self.compile_update(weight)
 
+    @property
+    def variables(self) -> list[tf.Variable]:
+        """The optimizer's state: its step counter, then each weight's slots, in the order the weights
+        were built. A checkpoint saves these to resume training exactly."""
+        return [self.iterations] + [slot for slots in self.slots.values() for slot in slots.values()]
+
     def compile_update(self, weight: tf.Variable):
         """The update rule bound to one weight and its slots, compiled by XLA if jit_compile is set.
 
@@ -64,6 +70,11 @@ class Optimizer:
         learning_rate = self.learning_rate(self.iterations) if callable(self.learning_rate) else self.learning_rate
         step = self.iterations + 1
         for gradient, weight in pairs:
+            if gradient is None:
+                raise ValueError(
+                    f"weight {weight.name!r} of shape {tuple(weight.shape)} got no gradient: the loss does not depend "
+                    "on it. Pass only the weights of layers the model calls, or check that its layer is in the model"
+                )
             rate = tf.cast(learning_rate, weight.dtype)
             self.updates[weight.ref()](tf.cast(gradient, weight.dtype), step, rate)
         self.iterations.assign_add(1)

@@ -1,6 +1,7 @@
 """Stochastic gradient descent, with optional momentum and Nesterov momentum."""
 
 from naive_tf.checks import check_fraction
+from naive_tf.gradient_descent import update_weights
 from naive_tf.optimizers.base import Optimizer
 
 
@@ -25,7 +26,7 @@ class SGD(Optimizer):
 
     def update(self, weight, gradient, slots, step, learning_rate):
         if not self.momentum:
-            weight.assign_sub(learning_rate * gradient)
+            update_weights([gradient], [weight], learning_rate)
             return
         velocity = slots["velocity"]
         velocity.assign(self.momentum * velocity - learning_rate * gradient)
@@ -33,3 +34,9 @@ class SGD(Optimizer):
             weight.assign_add(self.momentum * velocity - learning_rate * gradient)
         else:
             weight.assign_add(velocity)
+
+
+def plain_gradient_descent(learning_rate: float) -> SGD:
+    """SGD without momentum, which is update_weights at learning_rate. Its one multiply-subtract per
+    weight leaves XLA nothing to fuse, so the update is not compiled."""
+    return SGD(learning_rate, jit_compile=False)

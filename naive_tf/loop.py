@@ -1,0 +1,80 @@
+"""The training loop: every epoch, one training step per mini-batch; callbacks do the rest."""
+
+import math
+
+import numpy as np
+
+from naive_tf.batches import BatchGenerator
+from naive_tf.callbacks import Callback, CallbackList, ProgressBar, TerminateOnNaN, TrainingRun
+from naive_tf.checks import check_dataset, check_positive_int, check_verbose
+from naive_tf.evaluation import validation_logs
+from naive_tf.losses import sparse_categorical_crossentropy
+from naive_tf.metrics import RunningMetrics
+from naive_tf.optimizers.sgd import plain_gradient_descent
+from naive_tf.steps import compiled_step
+
+
+def fit(model, images, labels, epochs: int, batch_size: int = 128, learning_rate: float | None = None,
+        optimizer=None, loss=sparse_categorical_crossentropy, shuffle: bool = False, seed=None,
+        validation_data=None, callbacks: tuple[Callback, ...] = (), verbose: int = 1,
+        step: str = "graph") -> dict[str, list[float]]:
+    """Train `model` for `epochs` passes over the data; return the history of each epoch's figures.
+
+    The history maps "loss" and "accuracy" (and "val_loss", "val_accuracy" when validation_data =
+    (images, labels) is given) to one value per epoch: the mean loss over the epoch's batches and the
+    accuracy of the predictions made on the way. The optimizer updates the weights; without one,
+    plain gradient descent at learning_rate (default 1e-3). shuffle=True visits the samples in a new
+    order each epoch, drawn from `seed`. `step` says how a step runs: "graph", "eager" or "xla" (see
+    steps.compiled_step). Callbacks act at the start and end of training, of each epoch, and after
+    each batch; verbose=1 adds a ProgressBar, 2 one line per epoch, 0 nothing.
+    """
+    check_positive_int("epochs", epochs)
+    check_positive_int("batch_size", batch_size)
+    images, labels = np.asarray(images), np.asarray(labels)
+    check_dataset(model, images, labels)
+    if validation_data is not None:
+        check_dataset(model, *validation_data)
+    optimizer = optimizer_for(optimizer, learning_rate)
+    optimizer.build(model.weights)  # here, eagerly: a compiled step may create variables only when it traces
+    train_step = compiled_step(model, step)
+    batches_per_epoch = math.ceil(len(images) / batch_size)
+    run = TrainingRun(model, optimizer, np.random.default_rng(seed), epochs, batches_per_epoch, verbose)
+    callbacks = CallbackList([TerminateOnNaN(), *callbacks, *progress_bar(verbose, callbacks)])
+    callbacks.set_run(run)
+    callbacks.on_train_begin()
+    for epoch in range(run.first_epoch, epochs + 1):
+        callbacks.on_epoch_begin(epoch)
+        metrics = RunningMetrics()
+        batches = BatchGenerator(images, labels, batch_size, shuffle=shuffle, seed=run.order)
+        for batch, (images_batch, labels_batch) in enumerate(batches, start=1):
+            batch_loss, predictions = train_step(model, images_batch, labels_batch, optimizer, loss)
+            callbacks.on_batch_end(batch, metrics.update(batch_loss, predictions, labels_batch))
+        logs = metrics.result()
+        if validation_data is not None:
+            logs.update(validation_logs(model, validation_data, loss))
+        for name, value in logs.items():
+            run.history.setdefault(name, []).append(value)
+        callbacks.on_epoch_end(epoch, logs)
+    callbacks.on_train_end()
+    return run.history
+
+
+def optimizer_for(optimizer, learning_rate: float | None):
+    """The optimizer fit uses: the one given, or plain gradient descent at learning_rate."""
+    if optimizer is None:
+        return plain_gradient_descent(1e-3 if learning_rate is None else learning_rate)
+    if learning_rate is not None:
+        raise ValueError(
+            f"fit got both an optimizer and learning_rate={learning_rate!r}; the optimizer has its own learning "
+            "rate. Give it there, for example optimizers.Adam(learning_rate=0.01), and leave out fit's"
+        )
+    return optimizer
+
+
+def progress_bar(verbose: int, callbacks) -> list[Callback]:
+    """verbose=1: a ProgressBar that redraws itself where it can; 2: one line per epoch; 0, or a
+    ProgressBar among the callbacks already: none."""
+    check_verbose(verbose)
+    if not verbose or any(isinstance(callback, ProgressBar) for callback in callbacks):
+        return []
+    return [ProgressBar(live=None if verbose == 1 else False)]
