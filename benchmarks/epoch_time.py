@@ -1,7 +1,7 @@
 """Seconds per epoch of one network, Adam and batches of 128, several ways, in one run.
 
---model mlp (784-512-10): naive_tf.fit with its compiled step (the default), the same step compiled
-by XLA as well (jit_compile=True), naive_tf.fit with compiled=False (the eager loop, op by op), and
+--model mlp (784-512-10): naive_tf.fit with its compiled step (step="graph", the default), the same
+step compiled by XLA as well (step="xla"), naive_tf.fit with step="eager" (the loop op by op), and
 Keras model.fit, as it comes and with jit_compile=True, on the same architecture, initialization,
 optimizer, batch size and data; and a lower bound: the time the epoch's matrix products alone take
 at the throughput tf.matmul reaches here on the same shapes.
@@ -18,12 +18,12 @@ import statistics
 import time
 
 import naive_tf as nt  # first: it imports TensorFlow quietly
+from naive_tf.datasets import add_channel_and_scale, flatten_and_scale, mnist
+from naive_tf.initializers import glorot_uniform
+from naive_tf.recipes import build_cnn_model
+
 import keras
 import tensorflow as tf
-
-from naive_tf.datasets import mnist
-from naive_tf.initializers import glorot_uniform
-from naive_tf.recipes import add_channel_and_scale, build_cnn_model, flatten_and_scale
 
 BATCH_SIZE = 128
 SIZES = (28 * 28, 512, 10)
@@ -115,8 +115,8 @@ def main() -> None:
 
     runners = {
         COMPILED: naive_runner(),
-        COMPILED_XLA: naive_runner(jit_compile=True),
-        "naive_tf.fit, eager": naive_runner(compiled=False),
+        COMPILED_XLA: naive_runner(step="xla"),
+        "naive_tf.fit, eager": naive_runner(step="eager"),
         KERAS: keras_runner("auto"),
         "Keras model.fit, XLA": keras_runner(True),
     }
@@ -131,7 +131,8 @@ def main() -> None:
                 seconds[name].append(time.perf_counter() - start)
     medians = {name: statistics.median(values) for name, values in seconds.items()}
 
-    print(f"{args.model}, Adam, batch {BATCH_SIZE}, {len(images)} images; median of {args.rounds} epochs after a warm-up")
+    print(f"{args.model}, Adam, batch {BATCH_SIZE}, {len(images)} images; "
+          f"median of {args.rounds} epochs after a warm-up")
     print(f"TensorFlow {tf.__version__}, Keras {keras.__version__}")
     for name, median in medians.items():
         spread = ", ".join(f"{value:.2f}" for value in seconds[name])

@@ -13,10 +13,10 @@ and going backwards, each line reuses the one before:
     dL/dW1 = x^T dL/dz1,                  dL/db1 = sum over the batch of dL/dz1
 """
 
-import tensorflow as tf
-
 from naive_tf.dense import NaiveDense
 from naive_tf.losses import sparse_categorical_crossentropy
+
+import tensorflow as tf
 
 
 def check_two_layer_network(model) -> None:

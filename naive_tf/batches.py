@@ -2,9 +2,9 @@
 
 import math
 
-import numpy as np
-
 from naive_tf.checks import check_positive_int, check_same_length
+
+import numpy as np
 
 
 class BatchGenerator:

@@ -2,11 +2,11 @@
 
 from collections.abc import Callable
 
-import tensorflow as tf
-
 from naive_tf.checks import check_positive_int
 from naive_tf.initializers import glorot_uniform
 from naive_tf.layer import Layer
+
+import tensorflow as tf
 
 PADDINGS = ("valid", "same")
 

@@ -2,10 +2,10 @@
 
 from collections.abc import Callable
 
-import tensorflow as tf
-
 from naive_tf.initializers import uniform_initializer
 from naive_tf.layer import Layer
+
+import tensorflow as tf
 
 
 class NaiveDense(Layer):

@@ -1,11 +1,11 @@
 """Dropout: during training, each unit is silenced at random, so no unit can rely on any other."""
 
 
-import numpy as np
-import tensorflow as tf
-
 from naive_tf.checks import check_fraction
 from naive_tf.layer import Layer
+
+import numpy as np
+import tensorflow as tf
 
 
 class NaiveDropout(Layer):

@@ -1,9 +1,9 @@
 """Using a trained model: predictions in batches, and the accuracy and loss they reach."""
 
-import numpy as np
-
 from naive_tf.checks import check_dataset, check_positive_int
 from naive_tf.losses import sparse_categorical_crossentropy
+
+import numpy as np
 
 
 def predict(model, images, batch_size: int = 1024) -> np.ndarray:

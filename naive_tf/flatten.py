@@ -1,8 +1,8 @@
 """Flattening: the bridge from image-shaped activations to a dense layer."""
 
-import tensorflow as tf
-
 from naive_tf.layer import Layer
+
+import tensorflow as tf
 
 
 class NaiveFlatten(Layer):

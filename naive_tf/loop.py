@@ -2,8 +2,6 @@
 
 import math
 
-import numpy as np
-
 from naive_tf.batches import BatchGenerator
 from naive_tf.callbacks import Callback, CallbackList, ProgressBar, TerminateOnNaN, TrainingRun
 from naive_tf.checks import check_dataset, check_positive_int, check_verbose
@@ -12,6 +10,8 @@ from naive_tf.losses import sparse_categorical_crossentropy
 from naive_tf.metrics import RunningMetrics
 from naive_tf.optimizers.sgd import plain_gradient_descent
 from naive_tf.steps import compiled_step
+
+import numpy as np
 
 
 def fit(model, images, labels, epochs: int, batch_size: int = 128, learning_rate: float | None = None,

@@ -1,8 +1,8 @@
 """The figures fit reports while it trains: the mean loss and the accuracy over the batches so far."""
 
-import tensorflow as tf
-
 from naive_tf.evaluation import accuracy
+
+import tensorflow as tf
 
 
 class RunningMetrics:

@@ -1,9 +1,9 @@
 """Max pooling: each output keeps the largest value of a small window of its input."""
 
-import tensorflow as tf
-
 from naive_tf.checks import check_positive_int
 from naive_tf.layer import Layer
+
+import tensorflow as tf
 
 
 class NaiveMaxPool2D(Layer):

@@ -3,9 +3,6 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import numpy as np
-import tensorflow as tf
-
 from naive_tf.conv import NaiveConv2D
 from naive_tf.datasets.preparation import add_channel_and_scale, flatten_and_scale
 from naive_tf.dense import NaiveDense
@@ -16,6 +13,9 @@ from naive_tf.optimizers import Adam, CosineDecay, Optimizer
 from naive_tf.optimizers.sgd import plain_gradient_descent
 from naive_tf.pooling import NaiveMaxPool2D
 from naive_tf.sequential import NaiveSequential
+
+import numpy as np
+import tensorflow as tf
 
 
 @dataclass(frozen=True)

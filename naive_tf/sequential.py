@@ -1,8 +1,8 @@
 """A model that chains layers: the output of one is the input of the next."""
 
-import tensorflow as tf
-
 from naive_tf.layer import Layer, call_layer, check_layer
+
+import tensorflow as tf
 
 
 class NaiveSequential(Layer):

@@ -2,9 +2,9 @@
 
 import weakref
 
-import tensorflow as tf
-
 from naive_tf.training import training_step
+
+import tensorflow as tf
 
 STEP_KINDS = ("graph", "eager", "xla")
 

@@ -1,10 +1,10 @@
 """One step of training: forward pass, loss, gradients, and the optimizer's update of the weights."""
 
-import tensorflow as tf
-
 from naive_tf.layer import call_layer
 from naive_tf.losses import sparse_categorical_crossentropy
 from naive_tf.optimizers.sgd import plain_gradient_descent
+
+import tensorflow as tf
 
 
 def training_step(

@@ -1,7 +1,7 @@
+from naive_tf.datasets import flatten_and_scale, mnist
+
 import pytest
 from data_files import MNIST_DIR
-
-from naive_tf.datasets import flatten_and_scale, mnist
 
 
 @pytest.fixture(scope="session")

@@ -1,11 +1,11 @@
-import numpy as np
-import pytest
-import tensorflow as tf
-
 from naive_tf import NaiveDense, NaiveSequential, set_seed, sparse_categorical_crossentropy
 from naive_tf.backprop import backprop_gradients
 from naive_tf.gradient_check import gradient_check, numerical_gradient
 from naive_tf.initializers import glorot_uniform
+
+import numpy as np
+import pytest
+import tensorflow as tf
 
 
 def network(dtype=tf.float32, sizes=(784, 512, 10)):

@@ -1,7 +1,7 @@
+from naive_tf import BatchGenerator
+
 import numpy as np
 import pytest
-
-from naive_tf import BatchGenerator
 
 
 def dataset(n):

@@ -2,15 +2,15 @@
 
 from pathlib import Path
 
-import numpy as np
-import pytest
-import tensorflow as tf
-from data_files import write_small_idx_dataset
-
 from naive_tf import NaiveDense, NaiveSequential, fit, set_seed
 from naive_tf.callbacks import Callback, ProgressBar, TensorBoard
 from naive_tf.callbacks.progress_bar import running_in_jupyter
 from naive_tf.cli import main
+
+import numpy as np
+import pytest
+import tensorflow as tf
+from data_files import write_small_idx_dataset
 
 
 def small_model():

@@ -3,13 +3,13 @@ import subprocess
 import sys
 import textwrap
 
-import numpy as np
-import pytest
-import tensorflow as tf
-
 from naive_tf import NaiveDense, NaiveDropout, NaiveSequential, fit, optimizers, set_seed
 from naive_tf.callbacks import BackupAndRestore, ModelCheckpoint
 from naive_tf.checkpoints import load_weights, save_weights
+
+import numpy as np
+import pytest
+import tensorflow as tf
 
 
 def model_and_data(hidden=16, seed=0):

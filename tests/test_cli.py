@@ -3,10 +3,10 @@ import re
 import subprocess
 import sys
 
+from naive_tf.cli import main
+
 import pytest
 from data_files import MNIST_DIR, write_small_idx_dataset
-
-from naive_tf.cli import main
 
 
 def run_cli(*arguments):

@@ -1,14 +1,14 @@
-import keras
-import numpy as np
-import pytest
-import tensorflow as tf
-
 from naive_tf import set_seed, sparse_categorical_crossentropy
 from naive_tf.conv import NaiveConv2D
 from naive_tf.flatten import NaiveFlatten
 from naive_tf.gradient_check import gradient_check
 from naive_tf.initializers import fans, glorot_uniform
 from naive_tf.pooling import NaiveMaxPool2D
+
+import keras
+import numpy as np
+import pytest
+import tensorflow as tf
 
 
 @pytest.mark.parametrize("kernel_size, strides, padding, expected", [

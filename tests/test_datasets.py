@@ -4,12 +4,12 @@ import gzip
 import shutil
 from pathlib import Path
 
+from naive_tf import datasets
+from naive_tf.datasets import ChecksumError, DataFileError, load_idx_folder, mnist, read_idx
+
 import numpy as np
 import pytest
 from data_files import MNIST_DIR, idx_bytes
-
-from naive_tf import datasets
-from naive_tf.datasets import ChecksumError, DataFileError, load_idx_folder, mnist, read_idx
 
 TEST_LABELS = "t10k-labels-idx1-ubyte"
 

@@ -1,8 +1,8 @@
+from naive_tf import NaiveDense, set_seed
+
 import numpy as np
 import pytest
 import tensorflow as tf
-
-from naive_tf import NaiveDense, set_seed
 
 
 def test_weights_start_uniform_in_source_range_and_biases_at_zero():

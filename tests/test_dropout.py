@@ -1,11 +1,11 @@
-import numpy as np
-import pytest
-import tensorflow as tf
-
 from naive_tf import NaiveDense, NaiveSequential, set_seed
 from naive_tf.dropout import NaiveDropout
 from naive_tf.optimizers.sgd import plain_gradient_descent
 from naive_tf.training import training_step
+
+import numpy as np
+import pytest
+import tensorflow as tf
 
 
 def test_inactive_at_inference():

@@ -1,9 +1,9 @@
+from naive_tf import Layer, NaiveDense, NaiveSequential, evaluate, fit, optimizers, set_seed
+from naive_tf.steps import STEP_KINDS, compiled_step
+
 import numpy as np
 import pytest
 import tensorflow as tf
-
-from naive_tf import Layer, NaiveDense, NaiveSequential, evaluate, fit, optimizers, set_seed
-from naive_tf.steps import STEP_KINDS, compiled_step
 
 
 def small_model(seed=0):

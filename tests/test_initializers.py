@@ -1,11 +1,11 @@
 import math
 
+from naive_tf import NaiveDense, set_seed
+from naive_tf.initializers import glorot_uniform, he_normal
+
 import numpy as np
 import pytest
 import tensorflow as tf
-
-from naive_tf import NaiveDense, set_seed
-from naive_tf.initializers import glorot_uniform, he_normal
 
 
 def test_glorot_uniform_spans_its_limit():

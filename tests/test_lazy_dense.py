@@ -1,8 +1,8 @@
+from naive_tf import LazyDense, NaiveDense, NaiveSequential, evaluate, fit, set_seed
+
 import numpy as np
 import pytest
 import tensorflow as tf
-
-from naive_tf import LazyDense, NaiveDense, NaiveSequential, evaluate, fit, set_seed
 
 
 def test_there_are_no_weights_before_the_first_call():

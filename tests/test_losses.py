@@ -1,9 +1,9 @@
+from naive_tf import sparse_categorical_crossentropy, sparse_categorical_crossentropy_from_logits
+
 import keras
 import numpy as np
 import pytest
 import tensorflow as tf
-
-from naive_tf import sparse_categorical_crossentropy, sparse_categorical_crossentropy_from_logits
 
 
 def random_batch(seed, dtype, scale=2.0, n=256, classes=10):

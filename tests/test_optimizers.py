@@ -1,11 +1,11 @@
 """Each optimizer against keras.optimizers on identical weights and gradients."""
 
+from naive_tf import optimizers
+
 import keras
 import numpy as np
 import pytest
 import tensorflow as tf
-
-from naive_tf import optimizers
 
 CASES = [
     ("SGD", {}),

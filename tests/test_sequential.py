@@ -1,8 +1,8 @@
+from naive_tf import NaiveDense, NaiveDropout, NaiveSequential
+
 import numpy as np
 import pytest
 import tensorflow as tf
-
-from naive_tf import NaiveDense, NaiveDropout, NaiveSequential
 
 
 def test_layers_are_chained_in_order_and_weights_collected_in_order():

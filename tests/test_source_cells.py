@@ -1,9 +1,9 @@
 """The source notebook's cells run unchanged on naive_tf once its imports replace the definitions."""
 
+import naive_tf
+
 import numpy as np
 from data_files import MNIST_DIR
-
-import naive_tf
 
 SOURCE_CELLS = '''
 import numpy as np

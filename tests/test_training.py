@@ -1,7 +1,3 @@
-import keras
-import numpy as np
-import tensorflow as tf
-
 from naive_tf import (
     NaiveDense,
     NaiveSequential,
@@ -10,6 +6,10 @@ from naive_tf import (
     sparse_categorical_crossentropy,
     update_weights,
 )
+
+import keras
+import numpy as np
+import tensorflow as tf
 
 
 def small_model():

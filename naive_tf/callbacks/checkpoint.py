@@ -3,10 +3,10 @@
 import json
 import os
 
-import tensorflow as tf
-
 from naive_tf.callbacks.base import Callback
 from naive_tf.checkpoints import load_weights, save_weights
+
+import tensorflow as tf
 
 
 class ModelCheckpoint(Callback):

@@ -2,10 +2,10 @@
 
 import os
 
-import tensorflow as tf
-
 from naive_tf.callbacks.base import Callback
 from naive_tf.checks import check_positive_int
+
+import tensorflow as tf
 
 UPDATE_FREQUENCIES = ("epoch", "batch")
 

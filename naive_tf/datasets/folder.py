@@ -3,10 +3,10 @@
 import os
 from pathlib import Path
 
-import numpy as np
-
 from naive_tf.datasets.errors import DataFileError
 from naive_tf.datasets.idx import read_idx
+
+import numpy as np
 
 # The four file names, in the order load_data returns their arrays.
 # Fashion-MNIST and other drop-in replacements use the same names.

@@ -11,9 +11,9 @@ import os
 import zlib
 from pathlib import Path
 
-import numpy as np
-
 from naive_tf.datasets.errors import DataFileError
+
+import numpy as np
 
 # Type code -> dtype of the values as stored (big-endian).
 DTYPES = {

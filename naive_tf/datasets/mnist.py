@@ -15,11 +15,11 @@ import tempfile
 import urllib.request
 from pathlib import Path
 
-import numpy as np
-
 from naive_tf.datasets.errors import ChecksumError
 from naive_tf.datasets.folder import FILE_NAMES, Split, find_idx_file
 from naive_tf.datasets.idx import decompress, parse_idx
+
+import numpy as np
 
 # Tried in order. Each serves the official NAME.gz files.
 MIRRORS = (

@@ -1,9 +1,9 @@
 """Adam: momentum on the gradient, scaled by a running root mean square, both bias-corrected."""
 
-import tensorflow as tf
-
 from naive_tf.checks import check_fraction, check_non_negative
 from naive_tf.optimizers.base import Optimizer
+
+import tensorflow as tf
 
 
 class Adam(Optimizer):

@@ -1,8 +1,8 @@
 """What every optimizer shares: per-weight state, a step counter, and apply_gradients."""
 
-import tensorflow as tf
-
 from naive_tf.checks import check_non_negative
+
+import tensorflow as tf
 
 
 class Optimizer:

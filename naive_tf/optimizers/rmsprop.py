@@ -1,9 +1,9 @@
 """RMSprop: gradient steps divided by a running root mean square of the gradients."""
 
-import tensorflow as tf
-
 from naive_tf.checks import check_fraction, check_non_negative
 from naive_tf.optimizers.base import Optimizer
+
+import tensorflow as tf
 
 
 class RMSprop(Optimizer):

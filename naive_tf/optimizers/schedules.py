@@ -2,9 +2,9 @@
 
 import math
 
-import tensorflow as tf
-
 from naive_tf.checks import check_non_negative, check_positive_int
+
+import tensorflow as tf
 
 
 class CosineDecay:

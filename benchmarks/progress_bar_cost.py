@@ -1,0 +1,65 @@
+"""What the progress bar costs: seconds per epoch of the same fit with and without it, in one run.
+
+784-512-10 MLP, Adam, batches of 128, 60,000 MNIST images, the default graph step. Contenders:
+verbose=0 (no bar); the live bar as a terminal gets it (ProgressBar(live=True), redrawn at most every
+0.1 s); the live bar redrawn after every batch (interval=0), to show what the limit saves; and one
+line per epoch (verbose=2). The bars write to /dev/null, so that the figures count what fit does to
+draw them, not how fast a terminal shows text. After a warm-up epoch each, epochs alternate between
+the contenders; each figure is a median.
+
+    NAIVE_TF_DATA_DIR=/path/to/mnist .venv/bin/python benchmarks/progress_bar_cost.py [--rounds 7]
+"""
+
+import argparse
+import contextlib
+import os
+import statistics
+import time
+
+import naive_tf as nt  # first: it imports TensorFlow quietly
+from naive_tf.callbacks import ProgressBar
+from naive_tf.datasets import flatten_and_scale, mnist
+from naive_tf.initializers import glorot_uniform
+
+import tensorflow as tf
+
+NO_BAR = "no bar (verbose=0)"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=7)
+    args = parser.parse_args()
+    (images, labels), _ = mnist.load_data()
+    images = flatten_and_scale(images)
+    nt.set_seed(0)
+
+    def runner(**fit_options):
+        model = nt.NaiveSequential([nt.NaiveDense(784, 512, tf.nn.relu, initializer=glorot_uniform),
+                                    nt.NaiveDense(512, 10, tf.nn.softmax, initializer=glorot_uniform)])
+        optimizer = nt.optimizers.Adam()
+        return lambda: nt.fit(model, images, labels, 1, optimizer=optimizer, **fit_options)
+
+    runners = {
+        NO_BAR: runner(verbose=0),
+        "live bar, every 0.1 s": runner(callbacks=[ProgressBar(live=True)]),
+        "live bar, every batch": runner(callbacks=[ProgressBar(live=True, interval=0)]),
+        "one line per epoch (verbose=2)": runner(verbose=2),
+    }
+    seconds = {name: [] for name in runners}
+    with open(os.devnull, "w") as devnull, contextlib.redirect_stdout(devnull):
+        for round_number in range(args.rounds + 1):  # round 0 is the warm-up
+            for name, run_one_epoch in runners.items():
+                start = time.perf_counter()
+                run_one_epoch()
+                if round_number:
+                    seconds[name].append(time.perf_counter() - start)
+    medians = {name: statistics.median(values) for name, values in seconds.items()}
+    print(f"mlp, Adam, batch 128, {len(images)} images; median of {args.rounds} epochs after a warm-up")
+    for name, median in medians.items():
+        spread = ", ".join(f"{value:.2f}" for value in seconds[name])
+        print(f"{name:32s} {median:5.2f} s/epoch  {median / medians[NO_BAR] - 1:+6.1%}  ({spread})")
+
+
+if __name__ == "__main__":
+    main()
