@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# Where `python -m naive_tf train --logdir runs/NAME` writes, and `make tensorboard` reads.
+LOGDIR ?= runs
 
-.PHONY: setup run test lab notebooks
+.PHONY: setup run test lint lab notebooks tensorboard
 
 setup: $(INSTALLED)
 
@@ -18,8 +20,11 @@ $(INSTALLED): requirements.txt pyproject.toml
 run: setup
 	$(BIN)/python -m naive_tf train --recipe seed
 
-test: setup
+test: lint
 	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check naive_tf tests benchmarks notebooks
 
 lab: setup
 	$(BIN)/jupyter lab notebooks/
@@ -27,3 +32,7 @@ lab: setup
 # Restart-and-run-all of every chapter, storing the fresh outputs in place.
 notebooks: setup
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.timeout=600 notebooks/*.ipynb
+
+# TensorBoard on every run logged under $(LOGDIR); extra options in TENSORBOARD_ARGS (e.g. "--port 6007").
+tensorboard: setup
+	$(BIN)/tensorboard --logdir $(LOGDIR) $(TENSORBOARD_ARGS)
