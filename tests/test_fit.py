@@ -213,3 +213,21 @@ def test_fitting_a_model_again_reuses_its_compiled_step():
     assert compiled_step(model, "xla") is not compiled_step(model)
     assert compiled_step(model, "xla").experimental_get_tracing_count() == 2
     assert compiled_step(model, "eager") is compiled_step(small_model(), "eager")  # training_step itself
+
+
+@pytest.mark.parametrize("optimizer_name", ["SGD", "Adam"])
+def test_fit_ends_where_keras_model_fit_ends_from_the_same_weights(optimizer_name):
+    import keras
+
+    images, labels = small_dataset(200)
+    ours = small_model()
+    theirs = keras.Sequential([keras.Input((8,)), keras.layers.Dense(16, activation="relu"),
+                               keras.layers.Dense(3, activation="softmax")])
+    theirs.set_weights([weight.numpy() for weight in ours.weights])
+    theirs.compile(optimizer=getattr(keras.optimizers, optimizer_name)(0.05), loss="sparse_categorical_crossentropy")
+    keras_history = theirs.fit(images, labels, batch_size=32, epochs=2, shuffle=False, verbose=0).history
+    history = fit(ours, images, labels, epochs=2, batch_size=32, verbose=0,
+                  optimizer=getattr(optimizers, optimizer_name)(0.05))
+    np.testing.assert_allclose(history["loss"], keras_history["loss"], rtol=1e-5)
+    for mine, keras_weight in zip(ours.weights, theirs.get_weights()):
+        np.testing.assert_allclose(mine.numpy(), keras_weight, atol=1e-5)
