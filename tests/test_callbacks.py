@@ -126,3 +126,33 @@ def test_the_command_line_writes_tensorboard_logs(tmp_path, capsys):
     losses = [float(line.split("loss ")[1].split(",")[0]) for line in epoch_lines]
     logged = [float(value) for _, value in read_events(tmp_path / "logs" / "train")["epoch_loss"]]
     np.testing.assert_allclose(logged, losses, atol=5e-5)  # the printed figures have 4 decimals
+
+
+class FakeDisplayHandle:
+    """Stands in for IPython's DisplayHandle: keeps what a notebook would show."""
+
+    def __init__(self, shown):
+        self.shown = shown
+
+    def update(self, obj):
+        self.shown[-1] = obj.data
+
+
+def test_in_jupyter_the_bar_is_one_output_per_epoch_updated_in_place(monkeypatch, capsys):
+    import IPython.display
+
+    outputs = []
+
+    def fake_display(obj, display_id):
+        assert display_id is True
+        outputs.append(obj.data)
+        return FakeDisplayHandle(outputs)
+
+    monkeypatch.setattr(IPython.display, "display", fake_display)
+    monkeypatch.setattr("naive_tf.callbacks.progress_bar.running_in_jupyter", lambda: True)
+    history = fit(small_model(), *small_dataset(100), epochs=2, batch_size=32)
+    assert capsys.readouterr().out == ""
+    assert len(outputs) == 2  # what a saved notebook keeps: each epoch's last line
+    for epoch, output in enumerate(outputs, start=1):
+        assert output.startswith(f"epoch {epoch}/2 4/4 [{'=' * 30}]")
+        assert output.endswith(f"loss {history['loss'][epoch - 1]:.4f}  accuracy {history['accuracy'][epoch - 1]:.4f}")
