@@ -9,6 +9,7 @@ Only files of this folder named like checkpoints are ever read or deleted, whate
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from naive_tf.folder_lock import FolderLock
@@ -17,6 +18,8 @@ import tensorflow as tf
 
 CHECKPOINT_NAME = re.compile(r"ckpt-(\d+)")
 CHECKPOINT_FILE = re.compile(r"ckpt-\d+\.(index|data-\d+-of-\d+)")
+# What TensorFlow raises, depending on where the damage is, when it reads a truncated or altered checkpoint.
+UNREADABLE = (tf.errors.OpError, AssertionError, IndexError, RuntimeError, ValueError)
 
 
 class CheckpointError(OSError):
@@ -50,14 +53,14 @@ def load_weights(model, path: str | os.PathLike, optimizer=None, **extra) -> str
     prefix = latest_checkpoint(path)
     if prefix is None:
         raise FileNotFoundError(f"no checkpoint in {os.fspath(path)!r}: save_weights writes one there")
-    saved_shapes = read_checkpoint(prefix).get_variable_to_shape_map()
+    saved_shapes = read_checkpoint(prefix, lambda reader: reader.get_variable_to_shape_map())
     check_weight_shapes(model, saved_shapes, prefix)
     if optimizer is not None and "optimizer_variables/0/.ATTRIBUTES/VARIABLE_VALUE" not in saved_shapes:
         raise ValueError(f"checkpoint {prefix!r} holds no optimizer state: it was saved without an optimizer")
     try:
         status = trackable_state(model, optimizer, **extra).restore(prefix)
         status.assert_existing_objects_matched()
-    except (tf.errors.OpError, AssertionError) as error:
+    except UNREADABLE as error:
         raise damaged(prefix, error) from None
     status.expect_partial()  # loading the weights alone leaves the optimizer's state unread, on purpose
     return prefix
@@ -150,11 +153,11 @@ def write_index(folder: Path, name: str) -> None:
     os.replace(temporary, folder / "checkpoint")
 
 
-def read_checkpoint(prefix: str):
-    """A reader of the checkpoint saved under `prefix`, or a clear error if it is damaged."""
+def read_checkpoint(prefix: str, read: Callable):
+    """read(reader) on a reader of the checkpoint saved under `prefix`, or a clear error if it is damaged."""
     try:
-        return tf.train.load_checkpoint(prefix)
-    except (tf.errors.OpError, ValueError) as error:
+        return read(tf.train.load_checkpoint(prefix))
+    except UNREADABLE as error:
         raise damaged(prefix, error) from None
 
 

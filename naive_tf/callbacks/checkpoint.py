@@ -86,7 +86,7 @@ class BackupAndRestore(ModelCheckpoint):
         latest = latest_checkpoint(self.folder)
         if latest is None:
             return
-        saved = json.loads(read_checkpoint(latest).get_tensor(PROGRESS_KEY))
+        saved = json.loads(read_checkpoint(latest, lambda reader: reader.get_tensor(PROGRESS_KEY)))
         self.check_arguments(saved.get("arguments", {}))
         run = self.run
         load_weights(run.model, self.folder, run.optimizer, progress=self.progress, generators=run.model.generators)
