@@ -11,12 +11,16 @@ def predict(model, images, batch_size: int = 1024) -> np.ndarray:
     check_positive_int("batch_size", batch_size)
     images = as_images(model, images)
     batches = [model(images[start : start + batch_size]).numpy() for start in range(0, len(images), batch_size)]
-    return np.concatenate(batches)
+    return np.concatenate(batches) if batches else model(images).numpy()  # no images: no rows
 
 
 def accuracy(predictions: np.ndarray, labels) -> float:
     """The fraction of samples whose highest-scoring class is the true label."""
     predictions = np.asarray(predictions)
+    if predictions.ndim != 2 or len(predictions) == 0:
+        raise ValueError(
+            f"predictions must be one row of class scores per sample, at least one, got shape {predictions.shape}"
+        )
     labels = check_labels(labels, num_classes=predictions.shape[-1])
     check_same_length(predictions, labels)
     return float(np.mean(np.argmax(predictions, axis=-1) == labels))
