@@ -2,6 +2,9 @@
 
 import argparse
 import math
+import os
+import shlex
+import sys
 
 from naive_tf.callbacks import BackupAndRestore, ModelCheckpoint, TensorBoard
 from naive_tf.checks import check_positive_int
@@ -22,6 +25,16 @@ def positive_int(text: str) -> int:
     return value
 
 
+def seed(text: str) -> int:
+    """argparse's type for --seed: set_seed's own check, reported as a usage error."""
+    value = int(text)
+    try:
+        set_seed(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m naive_tf", description="Train naive_tf networks on MNIST.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -32,10 +45,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     train.add_argument("--epochs", type=positive_int, help="default: the recipe's")
     train.add_argument("--batch-size", type=positive_int, help="default: the recipe's")
-    train.add_argument("--seed", type=int, default=0, help="seed of every random generator (default: 0)")
+    train.add_argument("--seed", type=seed, default=0, help="seed of every random generator (default: 0)")
     train.add_argument("--checkpoint-dir", help="folder to save a checkpoint in at the end of every epoch")
-    train.add_argument("--resume", action="store_true",
-                       help="continue from the latest checkpoint in --checkpoint-dir, if there is one")
+    restart = train.add_mutually_exclusive_group()
+    restart.add_argument("--resume", action="store_true",
+                         help="continue the run saved in --checkpoint-dir, if there is one")
+    restart.add_argument("--overwrite", action="store_true",
+                         help="start afresh, replacing the run saved in --checkpoint-dir")
     train.add_argument("--logdir", help="folder to write TensorBoard logs in (see `make tensorboard`)")
     data = train.add_mutually_exclusive_group()
     data.add_argument("--data-dir", help="folder holding the four official MNIST files (verified by SHA-256)")
@@ -43,17 +59,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def run_arguments(args: argparse.Namespace) -> dict:
+    """What makes a run the run it is: a resumed run must have the same."""
+    epochs, batch_size = resolved_epochs_and_batch_size(args)
+    data = os.path.abspath(args.idx_dir) if args.idx_dir else "MNIST"
+    return {"--recipe": args.recipe, "--epochs": epochs, "--batch-size": batch_size, "--seed": args.seed,
+            "data": data}
+
+
+def resolved_epochs_and_batch_size(args: argparse.Namespace) -> tuple[int, int]:
+    recipe = RECIPES[args.recipe]
+    return args.epochs or recipe.epochs, args.batch_size or recipe.batch_size
+
+
 def callbacks(args: argparse.Namespace) -> list:
     """--checkpoint-dir saves every epoch, and with --resume first restores; --logdir logs for TensorBoard."""
     chosen = []
     if args.checkpoint_dir is not None:
-        chosen.append((BackupAndRestore if args.resume else ModelCheckpoint)(args.checkpoint_dir))
+        checkpoint = BackupAndRestore if args.resume else ModelCheckpoint
+        chosen.append(checkpoint(args.checkpoint_dir, overwrite=args.overwrite, arguments=run_arguments(args)))
     if args.logdir is not None:
         chosen.append(TensorBoard(args.logdir))
     return chosen
 
 
-def train(args: argparse.Namespace) -> float:
+def train(args: argparse.Namespace, chosen_callbacks: list) -> float:
     recipe = RECIPES[args.recipe]
     set_seed(args.seed)
     if args.idx_dir is not None:
@@ -61,7 +91,7 @@ def train(args: argparse.Namespace) -> float:
     else:
         (train_images, train_labels), (test_images, test_labels) = mnist.load_data(args.data_dir)
     model = recipe.build_model()
-    epochs, batch_size = args.epochs or recipe.epochs, args.batch_size or recipe.batch_size
+    epochs, batch_size = resolved_epochs_and_batch_size(args)
     fit(
         model,
         recipe.prepare_images(train_images),
@@ -71,7 +101,7 @@ def train(args: argparse.Namespace) -> float:
         optimizer=recipe.build_optimizer(epochs * math.ceil(len(train_images) / batch_size)),
         shuffle=recipe.shuffle,
         seed=args.seed,
-        callbacks=callbacks(args),
+        callbacks=chosen_callbacks,
         step=recipe.step,
     )
     test_accuracy = evaluate(model, recipe.prepare_images(test_images), test_labels)
@@ -79,13 +109,32 @@ def train(args: argparse.Namespace) -> float:
     return test_accuracy
 
 
+def interrupted(argv: list[str], chosen_callbacks: list) -> str:
+    """One line for Ctrl-C: what was saved, and the command that continues from it."""
+    saved = [callback.saved_epoch for callback in chosen_callbacks if isinstance(callback, ModelCheckpoint)]
+    if not saved:
+        return "interrupted; nothing was saved (--checkpoint-dir DIR saves every epoch)"
+    if saved[0] is None:
+        return "interrupted before the first epoch ended; nothing new was saved"
+    command = ["python", "-m", "naive_tf", *(argument for argument in argv if argument != "--overwrite")]
+    if "--resume" not in command:
+        command.append("--resume")
+    return f"interrupted; epoch {saved[0]} is saved. Continue with: {shlex.join(command)}"
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.resume and args.checkpoint_dir is None:
         parser.error("--resume needs --checkpoint-dir, the folder to resume from")
+    if args.overwrite and args.checkpoint_dir is None:
+        parser.error("--overwrite needs --checkpoint-dir, the folder whose run to replace")
+    chosen_callbacks = callbacks(args)
     try:
-        train(args)
-    except (FileNotFoundError, ValueError, FloatingPointError) as error:
+        train(args, chosen_callbacks)
+    except KeyboardInterrupt:
+        parser.exit(130, interrupted(argv, chosen_callbacks) + "\n")
+    except (OSError, ValueError, TypeError, FloatingPointError) as error:
         parser.exit(1, f"error: {error}\n")
     return 0

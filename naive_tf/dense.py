@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 
+from naive_tf.checks import check_positive_int
 from naive_tf.initializers import uniform_initializer
 from naive_tf.layer import Layer
 
@@ -24,6 +25,8 @@ class NaiveDense(Layer):
             activation = source_spelling.pop("activaton")
         if source_spelling:
             raise TypeError(f"NaiveDense got unexpected keyword arguments {sorted(source_spelling)}")
+        check_positive_int("input_size", input_size)
+        check_positive_int("output_size", output_size)
         self.input_size = input_size
         self.output_size = output_size
         self.activation = activation

@@ -4,7 +4,7 @@ import math
 
 from naive_tf.batches import BatchGenerator
 from naive_tf.callbacks import Callback, CallbackList, ProgressBar, TerminateOnNaN, TrainingRun
-from naive_tf.checks import check_dataset, check_positive_int, check_verbose
+from naive_tf.checks import check_dataset, check_positive_int, check_validation_data, check_verbose
 from naive_tf.evaluation import validation_logs
 from naive_tf.losses import sparse_categorical_crossentropy
 from naive_tf.metrics import RunningMetrics
@@ -30,10 +30,9 @@ def fit(model, images, labels, epochs: int, batch_size: int = 128, learning_rate
     """
     check_positive_int("epochs", epochs)
     check_positive_int("batch_size", batch_size)
-    images, labels = np.asarray(images), np.asarray(labels)
-    check_dataset(model, images, labels)
+    images, labels = check_dataset(model, images, labels)
     if validation_data is not None:
-        check_dataset(model, *validation_data)
+        validation_data = check_validation_data(model, validation_data)
     optimizer = optimizer_for(optimizer, learning_rate)
     optimizer.build(model.weights)  # here, eagerly: a compiled step may create variables only when it traces
     train_step = compiled_step(model, step)
@@ -42,20 +41,22 @@ def fit(model, images, labels, epochs: int, batch_size: int = 128, learning_rate
     callbacks = CallbackList([TerminateOnNaN(), *callbacks, *progress_bar(verbose, callbacks)])
     callbacks.set_run(run)
     callbacks.on_train_begin()
-    for epoch in range(run.first_epoch, epochs + 1):
-        callbacks.on_epoch_begin(epoch)
-        metrics = RunningMetrics()
-        batches = BatchGenerator(images, labels, batch_size, shuffle=shuffle, seed=run.order)
-        for batch, (images_batch, labels_batch) in enumerate(batches, start=1):
-            batch_loss, predictions = train_step(model, images_batch, labels_batch, optimizer, loss)
-            callbacks.on_batch_end(batch, metrics.update(batch_loss, predictions, labels_batch))
-        logs = metrics.result()
-        if validation_data is not None:
-            logs.update(validation_logs(model, validation_data, loss))
-        for name, value in logs.items():
-            run.history.setdefault(name, []).append(value)
-        callbacks.on_epoch_end(epoch, logs)
-    callbacks.on_train_end()
+    try:
+        for epoch in range(run.first_epoch, epochs + 1):
+            callbacks.on_epoch_begin(epoch)
+            metrics = RunningMetrics()
+            batches = BatchGenerator(images, labels, batch_size, shuffle=shuffle, seed=run.order)
+            for batch, (images_batch, labels_batch) in enumerate(batches, start=1):
+                batch_loss, predictions = train_step(model, images_batch, labels_batch, optimizer, loss)
+                callbacks.on_batch_end(batch, metrics.update(batch_loss, predictions, labels_batch))
+            logs = metrics.result()
+            if validation_data is not None:
+                logs.update(validation_logs(model, validation_data, loss))
+            for name, value in logs.items():
+                run.history.setdefault(name, []).append(value)
+            callbacks.on_epoch_end(epoch, logs)
+    finally:  # even when training stops with an error: callbacks let go of files and locks
+        callbacks.on_train_end()
     return run.history
 
 
@@ -63,6 +64,11 @@ def optimizer_for(optimizer, learning_rate: float | None):
     """The optimizer fit uses: the one given, or plain gradient descent at learning_rate."""
     if optimizer is None:
         return plain_gradient_descent(1e-3 if learning_rate is None else learning_rate)
+    if not callable(getattr(optimizer, "apply_gradients", None)):
+        raise TypeError(
+            f"optimizer must be an optimizer object such as naive_tf.optimizers.Adam(), got {optimizer!r} "
+            f"of type {type(optimizer).__name__}"
+        )
     if learning_rate is not None:
         raise ValueError(
             f"fit got both an optimizer and learning_rate={learning_rate!r}; the optimizer has its own learning "

@@ -4,6 +4,8 @@ For one sample with integer label y and predicted class probabilities p, the los
 zero when the model puts all its probability on the right class, growing without bound as p[y] -> 0.
 """
 
+from naive_tf.checks import check_labels
+
 import tensorflow as tf
 
 # Probabilities are kept within [EPSILON, 1 - EPSILON] before the logarithm, as Keras does, so that a
@@ -14,6 +16,8 @@ EPSILON = 1e-7
 def _pick_label_entries(labels: tf.Tensor, log_probabilities: tf.Tensor) -> tf.Tensor:
     """Per-sample -log p[label]: the one-hot mask keeps the entry of the true class in each row."""
     num_classes = log_probabilities.shape[-1]
+    if tf.executing_eagerly():  # a label outside [0, num_classes) would have an all-zero mask, and a loss of 0
+        check_labels(labels, num_classes)
     one_hot = tf.one_hot(tf.cast(labels, tf.int32), num_classes, dtype=log_probabilities.dtype)
     return -tf.reduce_sum(one_hot * log_probabilities, axis=-1)
 

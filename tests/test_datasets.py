@@ -180,10 +180,18 @@ def test_load_data_keeps_nothing_from_a_bad_mirror(monkeypatch, offline, tmp_pat
     for name in mnist.FILE_NAMES[:3]:
         shutil.copy(MNIST_DIR / f"{name}.gz", data_dir)
     (mirror / f"{TEST_LABELS}.gz").write_bytes(gzip.compress(flip_byte(real_payload(TEST_LABELS))))
+    good_mirror = tmp_path / "good_mirror"
+    good_mirror.mkdir()
+    shutil.copy(MNIST_DIR / f"{TEST_LABELS}.gz", good_mirror)
     monkeypatch.setattr(mnist, "MIRRORS", (mirror.as_uri() + "/",))
-    with pytest.raises(ChecksumError, match=mnist.SHA256[TEST_LABELS]):
+    with pytest.raises(FileNotFoundError, match=rf"expected {mnist.SHA256[TEST_LABELS]} .* nothing was saved"):
         mnist.load_data(path=data_dir)
     assert files_under(offline) == []
+    # A second mirror that serves the file whole is tried next, and what it serves is kept.
+    monkeypatch.setattr(mnist, "MIRRORS", (mirror.as_uri() + "/", good_mirror.as_uri() + "/"))
+    (_, _), (_, test_labels) = mnist.load_data(path=data_dir)
+    assert len(test_labels) == 10000
+    assert files_under(offline) == [offline / "naive_tf" / "mnist" / f"{TEST_LABELS}.gz"]
 
 
 def write_idx_folder(folder: Path, train_count: int, train_labels: int, test_count: int):

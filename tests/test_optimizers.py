@@ -63,7 +63,7 @@ def test_compiled_step_matches_eager():
     (lambda: optimizers.SGD(momentum=1.0), r"momentum must be in \[0, 1\), got 1.0"),
     (lambda: optimizers.RMSprop(rho=1.5), r"rho must be in \[0, 1\), got 1.5"),
     (lambda: optimizers.Adam(beta_2=-0.1), r"beta_2 must be in \[0, 1\), got -0.1"),
-    (lambda: optimizers.Adam(epsilon=float("nan")), "epsilon must be >= 0, got nan"),
+    (lambda: optimizers.Adam(epsilon=float("nan")), "epsilon must be > 0, got nan"),
 ])
 def test_bad_arguments_are_rejected(make, message):
     with pytest.raises(ValueError, match=message):

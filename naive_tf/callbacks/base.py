@@ -47,7 +47,7 @@ class Callback:
         pass
 
     def on_train_end(self) -> None:
-        pass
+        """Called when training ends, also when it stops with an error."""
 
 
 class CallbackList(Callback):

@@ -4,29 +4,63 @@ import json
 import os
 
 from naive_tf.callbacks.base import Callback
-from naive_tf.checkpoints import load_weights, save_weights
+from naive_tf.checkpoints import (
+    CheckpointError,
+    latest_checkpoint,
+    load_weights,
+    prepare_folder,
+    read_checkpoint,
+    trackable_state,
+    write_checkpoint,
+)
+from naive_tf.folder_lock import FolderLock
 
 import tensorflow as tf
+
+PROGRESS_KEY = "progress/.ATTRIBUTES/VARIABLE_VALUE"
 
 
 class ModelCheckpoint(Callback):
     """Saves the run into `directory` at the end of every epoch, replacing the previous save.
 
     A save holds the weights, the optimizer's state, the state of every random generator the run
-    draws from (dropout's, and the one that shuffles the batches), the epoch and the history so far:
-    everything a resumed run needs to draw the same numbers an uninterrupted one would.
-    checkpoints.load_weights reads the weights back; BackupAndRestore the whole run.
+    draws from (dropout's, and the one that shuffles the batches), the epoch, the history so far and
+    the run's `arguments` (a dict, for BackupAndRestore to compare): everything a resumed run needs to
+    draw the same numbers an uninterrupted one would. checkpoints.load_weights reads the weights back.
+
+    Before training starts, the folder is created if need be and locked, so that one run at a time
+    writes there; a folder that already holds a run's checkpoint is refused unless overwrite=True.
     """
 
-    def __init__(self, directory: str | os.PathLike):
-        self.directory = os.fspath(directory)
-        self.progress = tf.Variable("", dtype=tf.string, trainable=False)  # JSON: epoch, order, history
+    def __init__(self, directory: str | os.PathLike, overwrite: bool = False, arguments: dict | None = None):
+        self.directory = directory
+        self.overwrite, self.arguments = overwrite, arguments or {}
+        self.progress = tf.Variable("", dtype=tf.string, trainable=False)  # JSON: epoch, order, history, arguments
+        self.saved_epoch = None
+
+    def on_train_begin(self) -> None:
+        self.folder = prepare_folder(self.directory)
+        self.lock = FolderLock(self.folder)
+        self.lock.acquire()
+        latest = latest_checkpoint(self.folder)
+        if latest is not None and not self.overwrite:
+            self.lock.release()
+            raise CheckpointError(
+                f"{self.folder} already holds the checkpoint of a run ({os.path.basename(latest)}): resume it "
+                "(BackupAndRestore, --resume), replace it (overwrite=True, --overwrite), or choose another folder"
+            )
 
     def on_epoch_end(self, epoch: int, logs: dict[str, float]) -> None:
         run = self.run
-        progress = {"epoch": epoch, "order": run.order.bit_generator.state, "history": run.history}
+        progress = {"epoch": epoch, "order": run.order.bit_generator.state, "history": run.history,
+                    "arguments": self.arguments}
         self.progress.assign(json.dumps(progress))
-        save_weights(run.model, self.directory, run.optimizer, progress=self.progress, generators=run.model.generators)
+        state = trackable_state(run.model, run.optimizer, progress=self.progress, generators=run.model.generators)
+        write_checkpoint(self.folder, state)
+        self.saved_epoch = epoch
+
+    def on_train_end(self) -> None:
+        self.lock.release()
 
 
 class BackupAndRestore(ModelCheckpoint):
@@ -34,16 +68,38 @@ class BackupAndRestore(ModelCheckpoint):
 
     fit then continues after the saved epoch with the saved weights, optimizer state, random
     generators and history, so that a run stopped (even killed) and started again ends exactly as an
-    uninterrupted run would. Unlike Keras' BackupAndRestore it keeps the last save when training ends.
+    uninterrupted run would. A saved run whose `arguments` differ from these is refused, naming the
+    argument, before anything is restored. Unlike Keras' BackupAndRestore, it keeps the last save
+    when training ends.
     """
 
     def on_train_begin(self) -> None:
-        if tf.train.latest_checkpoint(self.directory) is None:
+        self.overwrite = True  # the saved run is this one's past, not another run's
+        super().on_train_begin()
+        try:
+            self.restore()
+        except BaseException:
+            self.lock.release()
+            raise
+
+    def restore(self) -> None:
+        latest = latest_checkpoint(self.folder)
+        if latest is None:
             return
+        saved = json.loads(read_checkpoint(latest, lambda reader: reader.get_tensor(PROGRESS_KEY)))
+        self.check_arguments(saved.get("arguments", {}))
         run = self.run
-        load_weights(run.model, self.directory, run.optimizer, progress=self.progress, generators=run.model.generators)
-        saved = json.loads(self.progress.numpy())
+        load_weights(run.model, self.folder, run.optimizer, progress=self.progress, generators=run.model.generators)
         run.order.bit_generator.state = saved["order"]
         run.history, run.first_epoch = saved["history"], saved["epoch"] + 1
+        self.saved_epoch = saved["epoch"]
         if run.verbose:
             print(f"resuming after epoch {saved['epoch']} from {self.directory}", flush=True)
+
+    def check_arguments(self, saved: dict) -> None:
+        for name in sorted(saved.keys() | self.arguments.keys()):
+            if saved.get(name) != self.arguments.get(name):
+                raise ValueError(
+                    f"{name} is {self.arguments.get(name)!r} here but {saved.get(name)!r} in the run saved in "
+                    f"{self.folder}: resume with the same {name}, or start afresh (overwrite=True, --overwrite)"
+                )

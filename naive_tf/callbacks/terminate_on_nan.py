@@ -1,15 +1,20 @@
-"""Stopping at the first batch whose loss is not a finite number."""
+"""Stopping as soon as training produces a number that is not finite, in the loss or in a weight."""
 
 import math
 
 from naive_tf.callbacks.base import Callback
 
+import numpy as np
+
 
 class TerminateOnNaN(Callback):
-    """Raises FloatingPointError naming the epoch and batch where the loss became NaN or infinite.
+    """Raises FloatingPointError naming the epoch and batch where the loss became NaN or infinite,
+    and at the end of each epoch, naming any weight that holds a NaN or an infinity.
 
-    Keras' TerminateOnNaN stops training quietly; raising instead means that the caller cannot mistake
-    a run that diverged for one that finished. Once a loss is NaN, every weight it touches is too.
+    A weight can turn NaN while the loss stays finite (a division by zero in an optimizer's update, for
+    one, where the inputs that meet that weight are zero), and every prediction it touches is wrong
+    from then on. Keras' TerminateOnNaN stops training quietly; raising instead means that the caller
+    cannot mistake a run that diverged for one that finished.
     """
 
     def on_epoch_begin(self, epoch: int) -> None:
@@ -21,3 +26,13 @@ class TerminateOnNaN(Callback):
                 f"the loss became {logs['loss']} at epoch {self.epoch}, batch {batch}; training stopped. "
                 "Lower the learning rate, and check the images for NaN or infinite values"
             )
+
+    def on_epoch_end(self, epoch: int, logs: dict[str, float]) -> None:
+        for index, weight in enumerate(self.run.model.weights):
+            bad = int(np.sum(~np.isfinite(weight.numpy())))
+            if bad:
+                raise FloatingPointError(
+                    f"weight {index} ({weight.name.split(':')[0]}, shape {tuple(weight.shape)}) holds {bad} NaN or "
+                    f"infinite values after epoch {epoch}, though the loss stayed finite; training stopped. The "
+                    "update made them: check the optimizer's arguments (a zero epsilon divides by zero)"
+                )

@@ -5,7 +5,6 @@ of dimensions), one 32-bit size per dimension, then the values in C order.
 Everything is big-endian. The files are usually gzip-compressed.
 """
 
-import gzip
 import math
 import os
 import zlib
@@ -31,18 +30,37 @@ _FIX = "Replace the file with an intact copy."
 def decompress(data: bytes, source: str) -> bytes:
     """Return `data` gunzipped if it starts with the gzip magic, else unchanged.
 
-    `source` names the file or URL in error messages.
+    `source` names the file or URL in error messages. Inflating stops one byte past the size the
+    IDX header promises, so that a small corrupt or malicious file cannot fill the memory.
     """
     # The content decides, not the extension: people do gunzip files and
     # keep the name, or save a raw file under a .gz name.
     if not data.startswith(GZIP_MAGIC):
         return data
+    inflater = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)  # | 16: expect a gzip header
     try:
-        return gzip.decompress(data)
-    except (EOFError, zlib.error, gzip.BadGzipFile) as err:
+        payload = inflater.decompress(data, 4)
+        if len(payload) == 4:
+            payload += inflater.decompress(inflater.unconsumed_tail, 4 * payload[3])
+        expected = promised_size(payload)
+        if expected is not None:
+            payload += inflater.decompress(inflater.unconsumed_tail, expected - len(payload) + 1)
+    except zlib.error as err:
+        raise DataFileError(f"{source}: the gzip data is corrupt ({err}). {_FIX}") from err
+    if expected is not None and len(payload) < expected and not inflater.eof:
         raise DataFileError(
-            f"{source}: the gzip data is truncated or corrupt ({err}). {_FIX}"
-        ) from err
+            f"{source}: the gzip data is truncated or corrupt: it ends before its IDX payload does. {_FIX}"
+        )
+    return payload
+
+
+def promised_size(header: bytes) -> int | None:
+    """The size of the whole IDX payload as its header gives it, or None if the header is not IDX's."""
+    if len(header) < 4 or header[:2] != b"\0\0" or header[2] not in DTYPES or len(header) < 4 + 4 * header[3]:
+        return None
+    ndim = header[3]
+    shape = (int.from_bytes(header[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
+    return 4 + 4 * ndim + math.prod(shape) * DTYPES[header[2]].itemsize
 
 
 def parse_idx(payload: bytes, source: str) -> np.ndarray:

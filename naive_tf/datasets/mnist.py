@@ -60,15 +60,26 @@ def find_file(name: str, path: str | os.PathLike[str] | None = None) -> Path:
     """
     if name not in SHA256:
         raise ValueError(f"unknown MNIST file {name!r}, expected one of {', '.join(FILE_NAMES)}")
-    folders = [Path(path)] if path is not None else []
+    folders = [existing_folder(path, "the path given to load_data")] if path is not None else []
     if os.environ.get("NAIVE_TF_DATA_DIR"):
-        folders.append(Path(os.environ["NAIVE_TF_DATA_DIR"]))
+        folders.append(existing_folder(os.environ["NAIVE_TF_DATA_DIR"], "NAIVE_TF_DATA_DIR"))
     folders.append(cache_dir())
     for folder in folders:
         file = find_idx_file(folder, name)
         if file is not None:
             return file
     return _download(name, folders)
+
+
+def existing_folder(path: str | os.PathLike[str], what: str) -> Path:
+    """A folder named to look in must be one: a typo must not train on copies found elsewhere."""
+    folder = Path(path)
+    if not folder.is_dir():
+        problem = "is a file, not a folder" if folder.exists() else "does not exist"
+        raise FileNotFoundError(
+            f"{what}, {os.fspath(path)!r}, {problem}: name the folder that holds the four MNIST files"
+        )
+    return folder
 
 
 def cache_dir() -> Path:
@@ -108,16 +119,12 @@ def _download(name: str, folders: list[Path]) -> Path:
         url = f"{mirror}{name}.gz"
         try:
             data = _fetch(url)
+            # Checked in memory before anything is written, so a damaged
+            # download never reaches the cache; the next mirror may serve it whole.
+            _parse_verified(data, name, url, "The mirror served a damaged file; nothing was saved.")
         except (OSError, http.client.HTTPException, ValueError) as err:
             failures.append(f"  {url}: {err}")
             continue
-        # Checked in memory before anything is written, so a damaged
-        # download never reaches the cache.
-        fix = (
-            "The mirror served a damaged file and nothing was saved; "
-            f"try again later, or {_USE_OWN_COPY}."
-        )
-        _parse_verified(data, name, url, fix)
         cached = cache_dir() / f"{name}.gz"
         _save_atomically(data, cached)
         return cached

@@ -1,6 +1,6 @@
 """Adam: momentum on the gradient, scaled by a running root mean square, both bias-corrected."""
 
-from naive_tf.checks import check_fraction, check_non_negative
+from naive_tf.checks import check_fraction, check_positive
 from naive_tf.optimizers.base import Optimizer
 
 import tensorflow as tf
@@ -31,7 +31,7 @@ class Adam(Optimizer):
         super().__init__(learning_rate, jit_compile)
         check_fraction("beta_1", beta_1)
         check_fraction("beta_2", beta_2)
-        check_non_negative("epsilon", epsilon)
+        check_positive("epsilon", epsilon)  # it keeps the division finite where the running mean is 0
         self.beta_1, self.beta_2, self.epsilon = beta_1, beta_2, epsilon
 
     def update(self, weight, gradient, slots, step, learning_rate):

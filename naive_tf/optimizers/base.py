@@ -1,6 +1,6 @@
 """What every optimizer shares: per-weight state, a step counter, and apply_gradients."""
 
-from naive_tf.checks import check_non_negative
+from naive_tf.checks import check_learning_rate
 
 import tensorflow as tf
 
@@ -20,7 +20,7 @@ class Optimizer:
         jit_compile=True has XLA compile each weight's update rule; see compile_update.
         """
         if not callable(learning_rate):
-            check_non_negative("learning_rate", learning_rate)
+            check_learning_rate(learning_rate)
         self.learning_rate = learning_rate
         self.jit_compile = jit_compile
         # How many updates were applied; Adam's bias correction depends on it.

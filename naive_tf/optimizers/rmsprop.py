@@ -1,6 +1,6 @@
 """RMSprop: gradient steps divided by a running root mean square of the gradients."""
 
-from naive_tf.checks import check_fraction, check_non_negative
+from naive_tf.checks import check_fraction, check_positive
 from naive_tf.optimizers.base import Optimizer
 
 import tensorflow as tf
@@ -27,7 +27,7 @@ class RMSprop(Optimizer):
         super().__init__(learning_rate, jit_compile)
         check_fraction("rho", rho)
         check_fraction("momentum", momentum)
-        check_non_negative("epsilon", epsilon)
+        check_positive("epsilon", epsilon)  # it keeps the division finite where the running mean is 0
         self.rho, self.momentum, self.epsilon = rho, momentum, epsilon
         self.slot_names = ("mean_square", "momentum") if momentum else ("mean_square",)
 
