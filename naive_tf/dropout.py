@@ -1,6 +1,5 @@
 """Dropout: during training, each unit is silenced at random, so no unit can rely on any other."""
 
-
 from naive_tf.checks import check_fraction
 from naive_tf.layer import Layer
 

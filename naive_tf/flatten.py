@@ -8,6 +8,5 @@ import tensorflow as tf
 class NaiveFlatten(Layer):
     """Reshapes (batch, d1, d2, ...) to (batch, d1 * d2 * ...), keeping each sample's values in order."""
 
-
     def __call__(self, inputs: tf.Tensor) -> tf.Tensor:
         return tf.reshape(inputs, (tf.shape(inputs)[0], -1))
