@@ -24,6 +24,7 @@ from naive_tf.recipes import build_cnn_model
 
 import keras
 import tensorflow as tf
+from alternating import time_alternately
 
 BATCH_SIZE = 128
 SIZES = (28 * 28, 512, 10)
@@ -122,13 +123,7 @@ def main() -> None:
     }
     if args.model == "cnn":  # an eager epoch, or Keras' with XLA, takes minutes here (142 s for the latter)
         del runners["naive_tf.fit, eager"], runners["Keras model.fit, XLA"]
-    seconds = {name: [] for name in runners}
-    for round_number in range(args.rounds + 1):  # round 0 is the warm-up
-        for name, run_one_epoch in runners.items():
-            start = time.perf_counter()
-            run_one_epoch()
-            if round_number:
-                seconds[name].append(time.perf_counter() - start)
+    seconds = time_alternately(runners, args.rounds)
     medians = {name: statistics.median(values) for name, values in seconds.items()}
 
     print(f"{args.model}, Adam, batch {BATCH_SIZE}, {len(images)} images; "

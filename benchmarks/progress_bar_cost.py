@@ -24,30 +24,35 @@ from naive_tf.datasets import flatten_and_scale, mnist
 from naive_tf.initializers import glorot_uniform
 
 import tensorflow as tf
+from alternating import time_alternately
 
 NO_BAR = "no bar (verbose=0)"
 
 
-def timed(hook):
-    """The hook, adding the time it takes to its callback's `seconds`."""
-
-    def run_and_time(self, *arguments):
-        start = time.perf_counter()
-        hook(self, *arguments)
-        self.seconds += time.perf_counter() - start
-
-    return run_and_time
-
-
 class TimedProgressBar(ProgressBar):
-    """A ProgressBar that adds up the time spent in its own hooks."""
+    """A ProgressBar that adds up the time spent in its own hooks, one total per fit (here, per epoch)."""
 
-    seconds = 0.0
+    def __init__(self, **options):
+        super().__init__(**options)
+        self.seconds_per_fit = []
 
-    on_train_begin = timed(ProgressBar.on_train_begin)
-    on_epoch_begin = timed(ProgressBar.on_epoch_begin)
-    on_batch_end = timed(ProgressBar.on_batch_end)
-    on_epoch_end = timed(ProgressBar.on_epoch_end)
+    def on_train_begin(self) -> None:
+        self.seconds_per_fit.append(0.0)
+        self.timed(super().on_train_begin)
+
+    def on_epoch_begin(self, epoch: int) -> None:
+        self.timed(super().on_epoch_begin, epoch)
+
+    def on_batch_end(self, batch: int, logs: dict[str, float]) -> None:
+        self.timed(super().on_batch_end, batch, logs)
+
+    def on_epoch_end(self, epoch: int, logs: dict[str, float]) -> None:
+        self.timed(super().on_epoch_end, epoch, logs)
+
+    def timed(self, hook, *arguments) -> None:
+        start = time.perf_counter()
+        hook(*arguments)
+        self.seconds_per_fit[-1] += time.perf_counter() - start
 
 
 def main() -> None:
@@ -70,24 +75,15 @@ def main() -> None:
         "one line per epoch": TimedProgressBar(live=False),
     }
     runners = {NO_BAR: runner(), **{name: runner(bar) for name, bar in bars.items()}}
-    seconds = {name: [] for name in runners}
     with open(os.devnull, "w") as devnull, contextlib.redirect_stdout(devnull):
-        for round_number in range(args.rounds + 1):  # round 0 is the warm-up
-            if round_number == 1:
-                for bar in bars.values():
-                    bar.seconds = 0.0  # the warm-up does not count
-            for name, run_one_epoch in runners.items():
-                start = time.perf_counter()
-                run_one_epoch()
-                if round_number:
-                    seconds[name].append(time.perf_counter() - start)
+        seconds = time_alternately(runners, args.rounds)
     medians = {name: statistics.median(values) for name, values in seconds.items()}
     print(f"mlp, Adam, batch 128, {len(images)} images; median of {args.rounds} epochs after a warm-up")
     for name, median in medians.items():
         spread = ", ".join(f"{value:.2f}" for value in seconds[name])
         print(f"{name:22s} {median:5.2f} s/epoch  {median / medians[NO_BAR] - 1:+6.1%}  ({spread})")
     for name, bar in bars.items():
-        per_epoch = bar.seconds / args.rounds
+        per_epoch = statistics.median(bar.seconds_per_fit[1:])  # the first fit is the warm-up
         print(f"in the hooks of {name:22s} {1000 * per_epoch:6.1f} ms/epoch = "
               f"{per_epoch / medians[NO_BAR]:.2%} of an epoch without a bar")
 

@@ -11,7 +11,6 @@ import time
 import naive_tf
 from naive_tf import (
     NaiveDense,
-    NaiveSequential,
     accuracy,
     evaluate,
     fit,
@@ -33,17 +32,7 @@ import numpy as np
 import pytest
 import tensorflow as tf
 from data_files import idx_bytes, write_small_idx_dataset
-
-
-def small_model(seed=0):
-    set_seed(seed)
-    return NaiveSequential([NaiveDense(8, 16, activation=tf.nn.relu), NaiveDense(16, 3, activation=tf.nn.softmax)])
-
-
-def small_dataset(n=64, seed=1):
-    rng = np.random.default_rng(seed)
-    images = rng.random((n, 8), dtype=np.float32)
-    return images, images[:, :3].argmax(axis=1)
+from small_data import small_dataset, small_model
 
 
 def weights_of(model):

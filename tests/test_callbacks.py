@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from naive_tf import NaiveDense, NaiveSequential, fit, set_seed
+from naive_tf import fit
 from naive_tf.callbacks import Callback, ProgressBar, TensorBoard
 from naive_tf.callbacks.progress_bar import running_in_jupyter
 from naive_tf.cli import main
@@ -11,17 +11,7 @@ import numpy as np
 import pytest
 import tensorflow as tf
 from data_files import write_small_idx_dataset
-
-
-def small_model():
-    set_seed(0)
-    return NaiveSequential([NaiveDense(8, 16, activation=tf.nn.relu), NaiveDense(16, 3, activation=tf.nn.softmax)])
-
-
-def small_dataset(n=100, seed=1):
-    rng = np.random.default_rng(seed)
-    images = rng.random((n, 8), dtype=np.float32)
-    return images, images[:, :3].argmax(axis=1)
+from small_data import small_dataset, small_model
 
 
 class Recorder(Callback):
