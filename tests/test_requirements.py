@@ -20,7 +20,7 @@ _spec = importlib.util.spec_from_file_location("check_requirements", ROOT / "too
 check_requirements = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(check_requirements)
 
-REQUIREMENTS = [Requirement(line) for line in (ROOT / "requirements.txt").read_text().splitlines()
+REQUIREMENTS = [Requirement(line) for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
                 if line.strip() and not line.startswith("#")]
 TENSORFLOW_BUILDS = {"tensorflow", "tensorflow-cpu"}
 
@@ -41,16 +41,16 @@ def test_each_platform_and_python_gets_one_exact_version_of_each_package(platfor
 
 def test_the_supported_pythons_are_stated_alike_everywhere():
     supported = check_requirements.PYTHONS
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     requires_python = SpecifierSet(project["requires-python"])
     assert [f"3.{minor}" for minor in range(6, 20) if f"3.{minor}.0" in requires_python] == supported
     assert [c.rsplit(" ", 1)[1] for c in project["classifiers"] if c.startswith("Programming Language")] == supported
-    makefile = (ROOT / "Makefile").read_text()
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^SUPPORTED_PYTHONS := (.*)$", makefile, re.MULTILINE)[1].split() == supported
 
 
 def test_the_readme_table_shows_every_pair_resolved():
-    readme = (ROOT / "README.md").read_text()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     header = f"| platform | {' | '.join(f'Python {python}' for python in check_requirements.PYTHONS)} |"
     rows = readme.split(header, 1)[1].strip().splitlines()[1:len(check_requirements.PLATFORMS) + 1]
     assert [row.split(" | ")[0].removeprefix("| ") for row in rows] == list(check_requirements.PLATFORMS)
