@@ -18,7 +18,7 @@ NOISE = re.compile(r"oneDNN|absl::|cpu_feature_guard|^[IWEF]\d{4} ", re.MULTILIN
 
 
 def code_cells(notebook: Path) -> list[dict]:
-    cells = json.loads(notebook.read_text())["cells"]
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
     return [cell for cell in cells if cell["cell_type"] == "code"]
 
 

@@ -8,7 +8,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_every_row_of_the_error_table_names_an_existing_test():
-    readme = (ROOT / "README.md").read_text()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme.split("## Errors you can meet", 1)[1]
     rows = [line for line in table.splitlines() if line.startswith("| ") and "tests/" in line]
     assert len(rows) >= 12
