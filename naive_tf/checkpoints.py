@@ -115,7 +115,7 @@ def latest_checkpoint(path: str | os.PathLike) -> str | None:
         raise CheckpointError(
             f"{folder / 'checkpoint'} is not a readable checkpoint index ({error}): delete it to start afresh"
         ) from None
-    named_path = Path(named) if Path(named).is_absolute() else folder / named
+    named_path = Path(named)  # get_checkpoint_state has joined a relative name to the folder's path
     if not CHECKPOINT_NAME.fullmatch(named_path.name) or named_path.parent.resolve() != folder.resolve():
         raise CheckpointError(
             f"{folder / 'checkpoint'} names {named!r}, which is not a checkpoint of this folder (ckpt-N): "

@@ -1,6 +1,7 @@
 """Checks of user input that raise errors naming the bad value, what was expected and what to do."""
 
 import numbers
+import sys
 import warnings
 
 import numpy as np
@@ -50,11 +51,18 @@ def check_fraction(name: str, value: float) -> None:
         raise ValueError(f"{name} must be in [0, 1), got {value!r}")
 
 
+def warn(message: str) -> None:
+    """A UserWarning that points at the line that called naive_tf, not at naive_tf's own code."""
+    frame, level = sys._getframe(1), 2  # level 2: the caller of warn
+    while frame is not None and frame.f_globals.get("__name__", "").startswith("naive_tf."):
+        frame, level = frame.f_back, level + 1
+    warnings.warn(message, UserWarning, stacklevel=level)
+
+
 def check_learning_rate(value: float) -> None:
     check_non_negative("learning_rate", value)
     if value > 10:
-        warnings.warn(f"learning_rate={value!r} is far above the usual 1e-4 to 1: the weights will likely diverge",
-                      stacklevel=4)
+        warn(f"learning_rate={value!r} is far above the usual 1e-4 to 1: the weights will likely diverge")
 
 
 def check_labels(labels, num_classes: int) -> np.ndarray:
@@ -101,15 +109,14 @@ def as_images(model, images) -> np.ndarray:
         raise TypeError(f"images must be real numbers (integers or floats), got dtype {array.dtype}")
     if array.ndim < 2:
         raise ValueError(f"images must be a batch, shaped (count, ...), got shape {array.shape}")
-    dtype = model.weights[0].dtype.as_numpy_dtype if model.weights else np.float32
+    dtype = tf.as_dtype(model.weights[0].dtype).as_numpy_dtype if model.weights else np.float32
     array = array.astype(dtype, copy=False)
     check_finite(array)
     largest = float(np.abs(array).max()) if array.size else 0.0
     if largest > LARGEST_SCALED_INPUT:
-        warnings.warn(
+        warn(
             f"images reach {largest:g}: unscaled pixels (0 to 255) saturate the network and training stalls. "
-            "Divide them by 255 first (naive_tf.datasets.flatten_and_scale does)",
-            stacklevel=4,
+            "Divide them by 255 first (naive_tf.datasets.flatten_and_scale does)"
         )
     return array
 

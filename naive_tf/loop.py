@@ -40,8 +40,8 @@ def fit(model, images, labels, epochs: int, batch_size: int = 128, learning_rate
     run = TrainingRun(model, optimizer, np.random.default_rng(seed), epochs, batches_per_epoch, verbose)
     callbacks = CallbackList([TerminateOnNaN(), *callbacks, *progress_bar(verbose, callbacks)])
     callbacks.set_run(run)
-    callbacks.on_train_begin()
     try:
+        callbacks.on_train_begin()
         for epoch in range(run.first_epoch, epochs + 1):
             callbacks.on_epoch_begin(epoch)
             metrics = RunningMetrics()
@@ -55,7 +55,7 @@ def fit(model, images, labels, epochs: int, batch_size: int = 128, learning_rate
             for name, value in logs.items():
                 run.history.setdefault(name, []).append(value)
             callbacks.on_epoch_end(epoch, logs)
-    finally:  # even when training stops with an error: callbacks let go of files and locks
+    finally:  # even when training stops with an error: the callbacks that began let go of files and locks
         callbacks.on_train_end()
     return run.history
 

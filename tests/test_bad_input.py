@@ -349,3 +349,32 @@ def test_a_small_gzip_that_inflates_past_its_header_is_stopped_early(tmp_path):
 
 def test_naive_tf_is_importable_first():
     assert naive_tf.fit is fit
+
+
+def test_a_relative_checkpoint_folder_takes_save_after_save(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    model = small_model()
+    assert [save_weights(model, "runs/x") for _ in range(3)] == [f"runs/x/ckpt-{n}" for n in (1, 2, 3)]
+    assert load_weights(model, "runs/x") == "runs/x/ckpt-3"
+
+
+def test_a_callback_refusing_at_the_start_leaves_the_others_holding_nothing(tmp_path):
+    fit(small_model(), *small_dataset(), epochs=1, verbose=0, callbacks=[ModelCheckpoint(tmp_path / "taken")])
+    refused = [ModelCheckpoint(tmp_path / "free"), ModelCheckpoint(tmp_path / "taken")]
+    with pytest.raises(CheckpointError, match="already holds the checkpoint of a run"):
+        fit(small_model(), *small_dataset(), epochs=1, verbose=0, callbacks=refused)
+    assert save_weights(small_model(), tmp_path / "free").endswith("ckpt-1")  # its lock was let go
+
+
+def test_warnings_point_at_the_line_that_called_naive_tf():
+    with pytest.warns(UserWarning) as records:
+        fit(small_model(), *small_dataset(), epochs=1, verbose=0, learning_rate=1e6)
+    assert {record.filename for record in records} == {__file__}
+
+
+def test_a_keras_model_is_evaluated_like_a_naive_one():
+    import keras
+
+    images, labels = small_dataset()
+    model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(3, activation="softmax")])
+    assert 0 <= evaluate(model, images.astype(np.float64), labels) <= 1

@@ -61,8 +61,10 @@ class CallbackList(Callback):
             callback.set_run(run)
 
     def on_train_begin(self) -> None:
+        self.begun = []
         for callback in self.callbacks:
             callback.on_train_begin()
+            self.begun.append(callback)
 
     def on_epoch_begin(self, epoch: int) -> None:
         for callback in self.callbacks:
@@ -77,5 +79,6 @@ class CallbackList(Callback):
             callback.on_epoch_end(epoch, logs)
 
     def on_train_end(self) -> None:
-        for callback in self.callbacks:
+        """Ends only the callbacks whose on_train_begin ran to the end: the others hold nothing."""
+        for callback in self.begun:
             callback.on_train_end()
