@@ -6,7 +6,7 @@ import os
 import shlex
 import sys
 
-from naive_tf.callbacks import BackupAndRestore, ModelCheckpoint, TensorBoard
+from naive_tf.callbacks import BackupAndRestore, ModelCheckpoint, StopOnInterrupt, TensorBoard
 from naive_tf.checks import check_positive_int
 from naive_tf.datasets import load_idx_folder, mnist
 from naive_tf.evaluation import evaluate
@@ -73,8 +73,9 @@ def resolved_epochs_and_batch_size(args: argparse.Namespace) -> tuple[int, int]:
 
 
 def callbacks(args: argparse.Namespace) -> list:
-    """--checkpoint-dir saves every epoch, and with --resume first restores; --logdir logs for TensorBoard."""
-    chosen = []
+    """Ctrl-C stops after a batch; --checkpoint-dir saves every epoch, and with --resume first restores;
+    --logdir logs for TensorBoard."""
+    chosen = [StopOnInterrupt()]
     if args.checkpoint_dir is not None:
         checkpoint = BackupAndRestore if args.resume else ModelCheckpoint
         chosen.append(checkpoint(args.checkpoint_dir, overwrite=args.overwrite, arguments=run_arguments(args)))

@@ -146,3 +146,21 @@ def test_in_jupyter_the_bar_is_one_output_per_epoch_updated_in_place(monkeypatch
     for epoch, output in enumerate(outputs, start=1):
         assert output.startswith(f"epoch {epoch}/2 4/4 [{'=' * 30}]")
         assert output.endswith(f"loss {history['loss'][epoch - 1]:.4f}  accuracy {history['accuracy'][epoch - 1]:.4f}")
+
+
+def test_ctrl_c_stops_training_after_the_batch_and_the_handler_is_restored():
+    import signal
+
+    from naive_tf.callbacks import StopOnInterrupt
+
+    class CtrlCAtBatch2(Callback):
+        def on_batch_end(self, batch, logs):
+            self.last_batch = batch
+            if batch == 2:
+                signal.raise_signal(signal.SIGINT)
+
+    presser, before = CtrlCAtBatch2(), signal.getsignal(signal.SIGINT)
+    with pytest.raises(KeyboardInterrupt):
+        fit(small_model(), *small_dataset(100), epochs=1, batch_size=10, verbose=0,
+            callbacks=[presser, StopOnInterrupt()])
+    assert presser.last_batch == 2 and signal.getsignal(signal.SIGINT) is before

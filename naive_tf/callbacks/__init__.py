@@ -2,6 +2,7 @@
 
 from naive_tf.callbacks.base import Callback, CallbackList, TrainingRun
 from naive_tf.callbacks.checkpoint import BackupAndRestore, ModelCheckpoint
+from naive_tf.callbacks.interrupt import StopOnInterrupt
 from naive_tf.callbacks.progress_bar import ProgressBar
 from naive_tf.callbacks.tensorboard import TensorBoard
 from naive_tf.callbacks.terminate_on_nan import TerminateOnNaN
@@ -12,6 +13,7 @@ __all__ = [
     "CallbackList",
     "ModelCheckpoint",
     "ProgressBar",
+    "StopOnInterrupt",
     "TensorBoard",
     "TerminateOnNaN",
     "TrainingRun",
