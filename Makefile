@@ -40,7 +40,7 @@ test: lint
 	$(BIN)/python -m pytest
 
 lint: setup
-	$(BIN)/ruff check naive_tf tests benchmarks notebooks tools
+	$(BIN)/ruff check naive_tf tests benchmarks notebooks tools solutions
 
 # Options for Jupyter Lab go in LAB_ARGS, e.g. make lab LAB_ARGS="--allow-root --port 9000".
 lab: setup

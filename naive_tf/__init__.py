@@ -4,7 +4,7 @@ from naive_tf.quiet_import import import_tensorflow_quietly
 
 import_tensorflow_quietly()  # before anything else imports TensorFlow
 
-from naive_tf import callbacks, datasets, initializers, optimizers
+from naive_tf import callbacks, datasets, exercises, initializers, optimizers
 from naive_tf.batches import BatchGenerator
 from naive_tf.conv import NaiveConv2D
 from naive_tf.dense import NaiveDense
@@ -36,6 +36,7 @@ __all__ = [
     "callbacks",
     "datasets",
     "evaluate",
+    "exercises",
     "fit",
     "initializers",
     "one_training_step",

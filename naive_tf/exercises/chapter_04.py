@@ -1,0 +1,108 @@
+"""Chapter 4, training on MNIST: an IDX header by hand, the source's loop fixed, and accuracy by argmax."""
+
+import contextlib
+import io
+
+from naive_tf.datasets.idx import parse_idx
+from naive_tf.dense import NaiveDense
+from naive_tf.evaluation import accuracy
+from naive_tf.exercises.registry import NotYet, as_number, call, exercise, require
+from naive_tf.layer import Layer
+from naive_tf.loop import fit
+from naive_tf.sequential import NaiveSequential
+
+import numpy as np
+import tensorflow as tf
+
+
+def idx_file(type_code: int, shape: tuple, dtype: str) -> bytes:
+    """The bytes of an IDX file holding zeros of `shape`: magic number, big-endian sizes, values."""
+    header = bytes([0, 0, type_code, len(shape)]) + b"".join(size.to_bytes(4, "big") for size in shape)
+    return header + np.zeros(shape, dtype).tobytes()
+
+
+@exercise("4.1", "read the shape from an IDX header")
+def check_idx_shape(idx_shape) -> None:
+    """Write idx_shape(data): the shape (a tuple of ints) of the array held in the IDX bytes `data`.
+
+    Checked against naive_tf.datasets.idx.parse_idx on files of 1 to 4 dimensions, sizes above 255 among them.
+    """
+    for type_code, shape, dtype in [(0x08, (1000,), ">u1"), (0x08, (3, 28, 28), ">u1"), (0x0D, (2, 300), ">f4"),
+                                    (0x08, (2, 1, 3, 5), ">u1"), (0x08, (70000,), ">u1")]:
+        data = idx_file(type_code, shape, dtype)
+        expected = parse_idx(data, "exercise").shape
+        result = call(idx_shape, data, description=f"idx_shape on a file of shape {expected}")
+        require(result is not None, "idx_shape returned None: return the shape, a tuple of ints")
+        try:
+            result = tuple(int(size) for size in result)
+        except (TypeError, ValueError):
+            raise NotYet(f"idx_shape returned {result!r}; return a tuple of ints, such as (60000, 28, 28)") from None
+        require(len(result) == len(expected), f"for a file of shape {expected} you returned {result}: the 4th byte "
+                "of the magic number gives the number of dimensions")
+        if result == tuple(int.from_bytes(size.to_bytes(4, "big"), "little") for size in expected):
+            raise NotYet(f"for a file of shape {expected} you returned {result}: the sizes are big-endian, "
+                         "most significant byte first")
+        require(result == expected, f"for a file of shape {expected} you returned {result}: each size takes 4 bytes, "
+                "right after the 4-byte magic number")
+
+
+class CountingModel(Layer):
+    """A model that remembers the size of every batch it is called on, to count training steps."""
+
+    def __init__(self, model: NaiveSequential):
+        self.model = model
+        self.batch_sizes: list[int] = []
+
+    def __call__(self, inputs):
+        self.batch_sizes.append(len(inputs))
+        return self.model(inputs)
+
+    @property
+    def weights(self) -> list[tf.Variable]:
+        return self.model.weights
+
+
+def tiny_model() -> NaiveSequential:
+    rng = np.random.default_rng(6)
+    return NaiveSequential([
+        NaiveDense(4, 3, activation=tf.nn.softmax,
+                   initializer=lambda shape: tf.constant(rng.normal(size=shape).astype("float32"))),
+    ])
+
+
+@exercise("4.2", "the source's training loop")
+def check_fixed_fit(fit_function) -> None:
+    """Fix the source's fit(model, images, labels, epochs, batch_size=128) (given with its bugs) so that it
+    trains every epoch, on batches of batch_size: the same weights as naive_tf.fit in the end."""
+    rng = np.random.default_rng(7)
+    images, labels = rng.uniform(size=(10, 4)).astype("float32"), rng.integers(0, 3, size=10)
+    model = CountingModel(tiny_model())
+    with contextlib.redirect_stdout(io.StringIO()):  # the source's fit prints as it goes
+        call(fit_function, model, images, labels, epochs=3, batch_size=4,
+             description="fit(model, 10 images, labels, epochs=3, batch_size=4)")
+    sizes = model.batch_sizes
+    if sizes == [4, 4, 2]:
+        raise NotYet("asked for 3 epochs, it trained one epoch of 3 batches: which loop is the batch loop inside?")
+    if sizes and set(sizes) == {10}:
+        raise NotYet("asked for batches of 4, it trained on batches of all 10 images: where does batch_size go?")
+    require(sizes == [4, 4, 2] * 3, f"it took {len(sizes)} steps on batches of {sizes}; 3 epochs of 10 images in "
+            "batches of 4 are 9 steps, on batches of 4, 4 and 2, three times")
+    reference = tiny_model()
+    fit(reference, images, labels, epochs=3, batch_size=4, verbose=0, step="eager")
+    require(all(np.allclose(a.numpy(), b.numpy(), atol=1e-6) for a, b in zip(model.weights, reference.weights)),
+            "it took the right steps, but the weights differ from naive_tf.fit's: does each step train with "
+            "one_training_step on its own batch?")
+
+
+@exercise("4.3", "accuracy by argmax")
+def check_accuracy_prediction(prediction) -> None:
+    """Predict the accuracy of the predictions [[0.1, 0.7, 0.2], [0.5, 0.3, 0.2], [0.3, 0.3, 0.4],
+    [0.2, 0.5, 0.3], [0.6, 0.1, 0.3]] for the labels [1, 0, 0, 2, 0]."""
+    predictions = np.array([[0.1, 0.7, 0.2], [0.5, 0.3, 0.2], [0.3, 0.3, 0.4], [0.2, 0.5, 0.3], [0.6, 0.1, 0.3]])
+    labels = np.array([1, 0, 0, 2, 0])
+    hint = ("Each row's predicted class is the column of its highest probability; the accuracy is the fraction "
+            "of rows where that is the label.")
+    predicted = as_number(prediction, hint)
+    if predicted > 1:
+        raise NotYet(f"give the accuracy as a fraction between 0 and 1, not a count or a percentage. {hint}")
+    require(abs(predicted - accuracy(predictions, labels)) < 1e-9, hint)
