@@ -206,8 +206,11 @@ def test_an_index_naming_files_elsewhere_is_refused_and_they_stay(tmp_path):
         (folder / "checkpoint").write_text(f'model_checkpoint_path: "{named}"\n')
         with pytest.raises(CheckpointError, match="which is not a checkpoint of this folder"):
             save_weights(small_model(), folder)
-        with pytest.raises(CheckpointError, match="which is not a checkpoint of this folder"):
-            fit(small_model(), *small_dataset(), epochs=1, verbose=0, callbacks=[BackupAndRestore(folder)])
+        for callback in (BackupAndRestore(folder), ModelCheckpoint(folder, overwrite=True)):
+            with pytest.raises(CheckpointError, match="which is not a checkpoint of this folder"):
+                fit(small_model(), *small_dataset(), epochs=1, verbose=0, callbacks=[callback])
+            with FolderLock(folder):  # the refusal let go of the folder's lock
+                pass
     assert (elsewhere / "ckpt-1.index").read_text() == "not yours"
 
 

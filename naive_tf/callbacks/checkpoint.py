@@ -42,9 +42,15 @@ class ModelCheckpoint(Callback):
         self.folder = prepare_folder(self.directory)
         self.lock = FolderLock(self.folder)
         self.lock.acquire()
-        latest = latest_checkpoint(self.folder)
+        try:
+            self.start(latest_checkpoint(self.folder))
+        except BaseException:
+            self.lock.release()  # fit ends only the callbacks that began
+            raise
+
+    def start(self, latest: str | None) -> None:
+        """What to do with the run the folder already holds, if any: refuse to replace it, unless told to."""
         if latest is not None and not self.overwrite:
-            self.lock.release()
             raise CheckpointError(
                 f"{self.folder} already holds the checkpoint of a run ({os.path.basename(latest)}): resume it "
                 "(BackupAndRestore, --resume), replace it (overwrite=True, --overwrite), or choose another folder"
@@ -73,17 +79,8 @@ class BackupAndRestore(ModelCheckpoint):
     when training ends.
     """
 
-    def on_train_begin(self) -> None:
-        self.overwrite = True  # the saved run is this one's past, not another run's
-        super().on_train_begin()
-        try:
-            self.restore()
-        except BaseException:
-            self.lock.release()
-            raise
-
-    def restore(self) -> None:
-        latest = latest_checkpoint(self.folder)
+    def start(self, latest: str | None) -> None:
+        """Restore the run the folder holds, if any: it is this run's past, not another run's."""
         if latest is None:
             return
         saved = json.loads(read_checkpoint(latest, lambda reader: reader.get_tensor(PROGRESS_KEY)))
