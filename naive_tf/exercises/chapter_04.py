@@ -4,9 +4,8 @@ import contextlib
 import io
 
 from naive_tf.datasets.idx import parse_idx
-from naive_tf.dense import NaiveDense
 from naive_tf.evaluation import accuracy
-from naive_tf.exercises.registry import NotYet, as_number, call, exercise, require
+from naive_tf.exercises.registry import NotYet, as_number, call, exercise, require, seeded_softmax_layer
 from naive_tf.layer import Layer
 from naive_tf.loop import fit
 from naive_tf.sequential import NaiveSequential
@@ -62,13 +61,6 @@ class CountingModel(Layer):
         return self.model.weights
 
 
-def tiny_model() -> NaiveSequential:
-    rng = np.random.default_rng(6)
-    return NaiveSequential([
-        NaiveDense(4, 3, activation=tf.nn.softmax,
-                   initializer=lambda shape: tf.constant(rng.normal(size=shape).astype("float32"))),
-    ])
-
 
 @exercise("4.2", "the source's training loop")
 def check_fixed_fit(fit_function) -> None:
@@ -76,7 +68,7 @@ def check_fixed_fit(fit_function) -> None:
     trains every epoch, on batches of batch_size: the same weights as naive_tf.fit in the end."""
     rng = np.random.default_rng(7)
     images, labels = rng.uniform(size=(10, 4)).astype("float32"), rng.integers(0, 3, size=10)
-    model = CountingModel(tiny_model())
+    model = CountingModel(seeded_softmax_layer(4, 3, seed=6))
     with contextlib.redirect_stdout(io.StringIO()):  # the source's fit prints as it goes
         call(fit_function, model, images, labels, epochs=3, batch_size=4,
              description="fit(model, 10 images, labels, epochs=3, batch_size=4)")
@@ -87,7 +79,7 @@ def check_fixed_fit(fit_function) -> None:
         raise NotYet("asked for batches of 4, it trained on batches of all 10 images: where does batch_size go?")
     require(sizes == [4, 4, 2] * 3, f"it took {len(sizes)} steps on batches of {sizes}; 3 epochs of 10 images in "
             "batches of 4 are 9 steps, on batches of 4, 4 and 2, three times")
-    reference = tiny_model()
+    reference = seeded_softmax_layer(4, 3, seed=6)
     fit(reference, images, labels, epochs=3, batch_size=4, verbose=0, step="eager")
     require(all(np.allclose(a.numpy(), b.numpy(), atol=1e-6) for a, b in zip(model.weights, reference.weights)),
             "it took the right steps, but the weights differ from naive_tf.fit's: does each step train with "
