@@ -20,6 +20,7 @@ from naive_tf.losses import sparse_categorical_crossentropy, sparse_categorical_
 from naive_tf.pooling import NaiveMaxPool2D
 from naive_tf.seeding import set_seed
 from naive_tf.sequential import NaiveSequential
+from naive_tf.simple_loop import simple_fit
 from naive_tf.training import one_training_step, training_step
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "optimizers",
     "predict",
     "set_seed",
+    "simple_fit",
     "sparse_categorical_crossentropy",
     "sparse_categorical_crossentropy_from_logits",
     "training_step",

@@ -44,12 +44,13 @@ def test_missing_data_is_reported_without_a_traceback(tmp_path, monkeypatch, cap
                     capsys.readouterr().err)
 
 
-def test_train_on_an_idx_folder_prints_epochs_and_test_accuracy(tmp_path):
+def test_train_on_an_idx_folder_prints_epochs_then_validation_and_test_accuracy(tmp_path):
     write_small_idx_dataset(tmp_path)
     result = run_cli("train", "--recipe", "seed", "--idx-dir", str(tmp_path), "--epochs", "3", "--batch-size", "32")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert [line.split(":")[0] for line in lines[:3]] == ["epoch 1/3", "epoch 2/3", "epoch 3/3"]
+    assert re.fullmatch(r"validation accuracy: \d\.\d{4}", lines[-2])
     assert re.fullmatch(r"test accuracy: \d\.\d{4}", lines[-1])
     assert result.stderr == ""  # TensorFlow's start-up notices stay out of the terminal
 

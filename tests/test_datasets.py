@@ -261,3 +261,20 @@ def test_find_file_returns_the_copy_load_data_reads_in_search_order(monkeypatch,
 def test_find_file_rejects_a_name_that_is_not_an_mnist_file():
     with pytest.raises(ValueError, match="'train-images'.*train-images-idx3-ubyte"):
         mnist.find_file("train-images")
+
+
+def test_split_off_validation_holds_out_the_last_samples(real_mnist):
+    (train_images, train_labels), _ = real_mnist
+    (images, labels), (validation_images, validation_labels) = datasets.split_off_validation(
+        train_images, train_labels)
+    assert (len(images), len(validation_images)) == (55000, 5000)
+    np.testing.assert_array_equal(validation_images, train_images[-5000:])
+    np.testing.assert_array_equal(labels, train_labels[:-5000])
+    assert set(validation_labels) == set(range(10))  # every digit is in the held-out set
+
+
+@pytest.mark.parametrize("size, message", [(10, "size must leave some samples to train on: got size=10 for 10"),
+                                           (0, "size must be a positive integer, got 0")])
+def test_split_off_validation_refuses_a_size_that_leaves_nothing(size, message):
+    with pytest.raises(ValueError, match=message):
+        datasets.split_off_validation(np.zeros((10, 4)), np.zeros(10), size=size)

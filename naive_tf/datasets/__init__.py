@@ -5,6 +5,7 @@ from naive_tf.datasets.errors import ChecksumError, DataFileError
 from naive_tf.datasets.folder import load_idx_folder
 from naive_tf.datasets.idx import read_idx
 from naive_tf.datasets.preparation import add_channel_and_scale, flatten_and_scale
+from naive_tf.datasets.validation import split_off_validation
 
 __all__ = [
     "ChecksumError",
@@ -14,4 +15,5 @@ __all__ = [
     "load_idx_folder",
     "mnist",
     "read_idx",
+    "split_off_validation",
 ]
