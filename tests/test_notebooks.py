@@ -58,3 +58,30 @@ def test_stored_outputs_come_from_a_clean_run_all(notebook):
             assert output["output_type"] != "error", f"stored error in {notebook.name}"
             assert output.get("name") != "stderr", f"stored stderr in {notebook.name}: {output['text']!r}"
             assert not NOISE.search("".join(output.get("text", ""))), f"TensorFlow log line in {notebook.name}"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)
+def test_each_chapter_opens_with_what_it_teaches_and_ends_with_a_summary_before_its_exercises(notebook):
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    markdown = ["".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown"]
+    title = markdown[0]
+    assert title.startswith("# ") and len(title.split("\n\n")) > 1, "the title cell says what the chapter teaches"
+    headings = [line for text in markdown for line in text.splitlines() if line.startswith("## ")]
+    summary = [index for index, heading in enumerate(headings) if heading.startswith("## Summary")]
+    assert summary, f"{notebook.name} has no ## Summary"
+    exercises = [index for index, heading in enumerate(headings) if heading == "## Exercises"]
+    assert exercises == ([] if notebook.stem.startswith("00") else [len(headings) - 1]), "Exercises come last"
+    assert summary[-1] == len(headings) - 1 - len(exercises), "the summary ends the lesson"
+
+
+# Where a path on the machine that ran the chapter would begin: a temporary folder, a home folder, this checkout.
+MACHINE_PATH = re.compile("|".join([r"/tmp/", r"/var/folders/", r"/home/", r"/Users/", r"/root/", r"[A-Z]:\\\\",
+                                    re.escape(str(Path(__file__).resolve().parents[1]))]))
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)
+def test_stored_outputs_show_no_machine_paths(notebook):
+    for cell in code_cells(notebook):
+        for output in cell["outputs"]:
+            text = "".join(output.get("text", "")) + "".join(output.get("data", {}).get("text/plain", ""))
+            assert not MACHINE_PATH.search(text), f"a path of the machine in {notebook.name}: {text[:200]!r}"

@@ -1,4 +1,4 @@
-"""Chapter 4, training on MNIST: an IDX header by hand, the source's loop fixed, and accuracy by argmax."""
+"""Chapter 4, training on MNIST: an IDX header by hand, a history of each epoch's loss, and accuracy by argmax."""
 
 import contextlib
 import io
@@ -62,28 +62,41 @@ class CountingModel(Layer):
 
 
 
-@exercise("4.2", "the source's training loop")
-def check_fixed_fit(fit_function) -> None:
-    """Fix the source's fit(model, images, labels, epochs, batch_size=128) (given with its bugs) so that it
-    trains every epoch, on batches of batch_size: the same weights as naive_tf.fit in the end."""
+@exercise("4.2", "a history of the loss")
+def check_fit_with_history(fit_function) -> None:
+    """Find the bug in fit_with_history(model, images, labels, epochs, batch_size=128): simple_fit that also
+    returns each epoch's mean loss; the right one returns naive_tf.fit's history["loss"] and trains as it does."""
     rng = np.random.default_rng(7)
-    images, labels = rng.uniform(size=(10, 4)).astype("float32"), rng.integers(0, 3, size=10)
+    images, labels = rng.uniform(size=(12, 4)).astype("float32"), rng.integers(0, 3, size=12)
     model = CountingModel(seeded_softmax_layer(4, 3, seed=6))
-    with contextlib.redirect_stdout(io.StringIO()):  # the source's fit prints as it goes
-        call(fit_function, model, images, labels, epochs=3, batch_size=4,
-             description="fit(model, 10 images, labels, epochs=3, batch_size=4)")
+    with contextlib.redirect_stdout(io.StringIO()):  # the source's loop prints as it goes
+        history = call(fit_function, model, images, labels, epochs=3, batch_size=4,
+                       description="fit_with_history(model, 12 images, labels, epochs=3, batch_size=4)")
     sizes = model.batch_sizes
-    if sizes == [4, 4, 2]:
+    if sizes == [4, 4, 4]:
         raise NotYet("asked for 3 epochs, it trained one epoch of 3 batches: which loop is the batch loop inside?")
-    if sizes and set(sizes) == {10}:
-        raise NotYet("asked for batches of 4, it trained on batches of all 10 images: where does batch_size go?")
-    require(sizes == [4, 4, 2] * 3, f"it took {len(sizes)} steps on batches of {sizes}; 3 epochs of 10 images in "
-            "batches of 4 are 9 steps, on batches of 4, 4 and 2, three times")
+    if sizes and set(sizes) == {12}:
+        raise NotYet("asked for batches of 4, it trained on batches of all 12 images: where does batch_size go?")
+    require(sizes == [4, 4, 4] * 3, f"it took {len(sizes)} steps on batches of {sizes}; 3 epochs of 12 images in "
+            "batches of 4 are 9 steps on batches of 4")
+    require(history is not None, "it returned None: return the history, a list of one mean loss per epoch")
+    try:
+        history = [float(value) for value in history]
+    except (TypeError, ValueError):
+        raise NotYet(f"it returned {history!r}: return a list of numbers, one mean loss per epoch") from None
+    require(len(history) == 3, f"asked for 3 epochs, it returned {len(history)} losses: one per epoch")
     reference = seeded_softmax_layer(4, 3, seed=6)
-    fit(reference, images, labels, epochs=3, batch_size=4, verbose=0, step="eager")
+    expected = fit(reference, images, labels, epochs=3, batch_size=4, verbose=0, step="eager")["loss"]
+    running_means = [float(np.mean(expected[: epoch + 1])) for epoch in range(3)]
+    if np.allclose(history, running_means, atol=1e-6) and not np.allclose(history, expected, atol=1e-6):
+        raise NotYet("the first epoch's loss is right, but the second is the mean over epochs 1 and 2, and the "
+                     "third over all three: where should the list of an epoch's losses start empty?")
+    require(np.allclose(history, expected, atol=1e-6), f"it returned {[round(value, 4) for value in history]}, "
+            f"naive_tf.fit's history says {[round(value, 4) for value in expected]}: each value is the mean of "
+            "the losses one_training_step returned during that epoch")
     require(all(np.allclose(a.numpy(), b.numpy(), atol=1e-6) for a, b in zip(model.weights, reference.weights)),
-            "it took the right steps, but the weights differ from naive_tf.fit's: does each step train with "
-            "one_training_step on its own batch?")
+            "it returned the right losses, but the weights differ from naive_tf.fit's: does each step train "
+            "with one_training_step on its own batch?")
 
 
 @exercise("4.3", "accuracy by argmax")
