@@ -4,6 +4,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import naive_tf as nt
+
+import pytest
+import tensorflow as tf
+from small_data import small_dataset, small_model
+
 TESTS = Path(__file__).resolve().parent
 
 # Logical devices must be configured before TensorFlow starts, hence a fresh process.
@@ -52,3 +58,8 @@ def test_two_mirrored_replicas_with_adam_and_an_eager_step():
     weights_difference, history_difference, _ = run_two_replicas("eager", "optimizer=nt.optimizers.Adam(0.01)")
     assert float(weights_difference) <= 1e-5
     assert float(history_difference) <= 1e-5
+
+
+def test_xla_is_refused_under_a_strategy():
+    with pytest.raises(ValueError, match="step must be 'graph' or 'eager' with a strategy, got 'xla'"):
+        nt.fit(small_model(), *small_dataset(), epochs=1, step="xla", strategy=tf.distribute.get_strategy())
