@@ -41,7 +41,8 @@ def distributed_step(strategy: tf.distribute.Strategy, step: str = "graph"):
 
 
 def shard(strategy: tf.distribute.Strategy, array: np.ndarray):
-    """The array cut into one consecutive piece per replica, each piece placed on its replica's device."""
+    """The array cut into one consecutive piece per replica, as a value strategy.run hands each replica
+    its own piece of (made a tensor on the replica's device)."""
     pieces = np.array_split(array, strategy.num_replicas_in_sync)
     return strategy.experimental_distribute_values_from_function(
         lambda context: pieces[context.replica_id_in_sync_group]

@@ -27,10 +27,10 @@ def compiled_step(model, step: str = "graph", strategy: tf.distribute.Strategy |
         raise ValueError(f"step must be one of {STEP_KINDS}, got {step!r}")
     if strategy is not None:
         check_created_in_scope(strategy, model)
-        return distributed_step(strategy, step)
-    if step == "eager":
+    elif step == "eager":
         return training_step
     steps = _compiled_steps.setdefault(model, {})
-    if step not in steps:
-        steps[step] = tf.function(training_step, jit_compile=step == "xla")
-    return steps[step]
+    if (step, strategy) not in steps:
+        steps[step, strategy] = (tf.function(training_step, jit_compile=step == "xla") if strategy is None
+                                 else distributed_step(strategy, step))
+    return steps[step, strategy]
