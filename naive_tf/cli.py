@@ -1,18 +1,22 @@
 """python -m naive_tf train --recipe NAME: train a recipe on MNIST and report its validation and test accuracy."""
 
 import argparse
+import contextlib
 import math
 import os
 import shlex
 import sys
 
-from naive_tf.callbacks import BackupAndRestore, ModelCheckpoint, StopOnInterrupt, TensorBoard
+from naive_tf.callbacks import BackupAndRestore, ModelCheckpoint, RestoreOnly, StopOnInterrupt, TensorBoard
 from naive_tf.checks import check_positive_int
 from naive_tf.datasets import load_idx_folder, mnist, split_off_validation
 from naive_tf.evaluation import evaluate
 from naive_tf.loop import fit
 from naive_tf.recipes import RECIPES
 from naive_tf.seeding import set_seed
+from naive_tf.workers import is_chief, run_workers
+
+import tensorflow as tf
 
 
 def positive_int(text: str) -> int:
@@ -52,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="continue the run saved in --checkpoint-dir, if there is one")
     restart.add_argument("--overwrite", action="store_true",
                          help="start afresh, replacing the run saved in --checkpoint-dir")
+    train.add_argument("--workers", type=positive_int,
+                       help="train on N local worker processes with MultiWorkerMirroredStrategy")
     train.add_argument("--logdir", help="folder to write TensorBoard logs in (see `make tensorboard`)")
     data = train.add_mutually_exclusive_group()
     data.add_argument("--data-dir", help="folder holding the four official MNIST files (verified by SHA-256)")
@@ -74,12 +80,14 @@ def resolved_epochs_and_batch_size(args: argparse.Namespace) -> tuple[int, int]:
 
 def callbacks(args: argparse.Namespace) -> list:
     """Ctrl-C stops after a batch; --checkpoint-dir saves every epoch, and with --resume first restores;
-    --logdir logs for TensorBoard."""
+    --logdir logs for TensorBoard. Of several workers, the chief saves and logs; the others restore only."""
     chosen = [StopOnInterrupt()]
-    if args.checkpoint_dir is not None:
+    if args.checkpoint_dir is not None and is_chief():
         checkpoint = BackupAndRestore if args.resume else ModelCheckpoint
         chosen.append(checkpoint(args.checkpoint_dir, overwrite=args.overwrite, arguments=run_arguments(args)))
-    if args.logdir is not None:
+    elif args.checkpoint_dir is not None and args.resume:
+        chosen.append(RestoreOnly(args.checkpoint_dir, arguments=run_arguments(args)))
+    if args.logdir is not None and is_chief():
         chosen.append(TensorBoard(args.logdir))
     return chosen
 
@@ -88,7 +96,7 @@ def callbacks(args: argparse.Namespace) -> list:
 VALIDATION_SHARE = 12
 
 
-def train(args: argparse.Namespace, chosen_callbacks: list) -> float:
+def train(args: argparse.Namespace, chosen_callbacks: list, strategy: tf.distribute.Strategy | None = None) -> float:
     """Train on the training images less a held-out validation set; report the accuracy on that set
     (what choices between recipes are made on) and, once, on the test set."""
     recipe = RECIPES[args.recipe]
@@ -100,7 +108,8 @@ def train(args: argparse.Namespace, chosen_callbacks: list) -> float:
     (train_images, train_labels), (validation_images, validation_labels) = split_off_validation(
         recipe.prepare_images(train_images), train_labels, size=max(1, len(train_images) // VALIDATION_SHARE)
     )
-    model = recipe.build_model()
+    with strategy.scope() if strategy else contextlib.nullcontext():
+        model = recipe.build_model()
     epochs, batch_size = resolved_epochs_and_batch_size(args)
     fit(
         model,
@@ -112,7 +121,8 @@ def train(args: argparse.Namespace, chosen_callbacks: list) -> float:
         shuffle=recipe.shuffle,
         seed=args.seed,
         callbacks=chosen_callbacks,
-        step=recipe.step,
+        step=recipe.step if strategy is None else "graph",
+        strategy=strategy,
     )
     print(f"validation accuracy: {evaluate(model, validation_images, validation_labels):.4f}")
     test_accuracy = evaluate(model, recipe.prepare_images(test_images), test_labels)
@@ -127,10 +137,15 @@ def interrupted(argv: list[str], chosen_callbacks: list) -> str:
         return "interrupted; nothing was saved (--checkpoint-dir DIR saves every epoch)"
     if saved[0] is None:
         return "interrupted before the first epoch ended; nothing new was saved"
+    return f"interrupted; epoch {saved[0]} is saved. Continue with: {resume_command(argv)}"
+
+
+def resume_command(argv: list[str]) -> str:
+    """The command that continues the run `argv` started from its last saved epoch."""
     command = ["python", "-m", "naive_tf", *(argument for argument in argv if argument != "--overwrite")]
     if "--resume" not in command:
         command.append("--resume")
-    return f"interrupted; epoch {saved[0]} is saved. Continue with: {shlex.join(command)}"
+    return shlex.join(command)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,11 +156,28 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--resume needs --checkpoint-dir, the folder to resume from")
     if args.overwrite and args.checkpoint_dir is None:
         parser.error("--overwrite needs --checkpoint-dir, the folder whose run to replace")
+    if args.workers and "TF_CONFIG" not in os.environ:
+        return start_workers(parser, args, argv)
+    # A worker of a multi-worker run (TF_CONFIG names the cluster) trains with the others. Its strategy
+    # must exist before TensorFlow runs anything, a callback's variable included.
+    strategy = tf.distribute.MultiWorkerMirroredStrategy() if args.workers else None
     chosen_callbacks = callbacks(args)
     try:
-        train(args, chosen_callbacks)
+        train(args, chosen_callbacks, strategy)
     except KeyboardInterrupt:
         parser.exit(130, interrupted(argv, chosen_callbacks) + "\n")
     except (OSError, ValueError, TypeError, FloatingPointError) as error:
         parser.exit(1, f"error: {error}\n")
     return 0
+
+
+def start_workers(parser: argparse.ArgumentParser, args: argparse.Namespace, argv: list[str]) -> int:
+    """--workers N: the same command as N worker processes; every one is stopped when this one ends."""
+    try:
+        return run_workers(args.workers, argv)
+    except KeyboardInterrupt:
+        parser.exit(130, "interrupted; every worker was stopped\n")
+    except RuntimeError as error:
+        if args.checkpoint_dir is not None:
+            error = f"{error}. Continue from the last saved epoch with: {resume_command(argv)}"
+        parser.exit(1, f"error: {error}\n")

@@ -1,5 +1,6 @@
 """The training loop: every epoch, one training step per mini-batch; callbacks do the rest."""
 
+import contextlib
 import math
 
 from naive_tf.batches import BatchGenerator
@@ -12,12 +13,13 @@ from naive_tf.optimizers.sgd import plain_gradient_descent
 from naive_tf.steps import compiled_step
 
 import numpy as np
+import tensorflow as tf
 
 
 def fit(model, images, labels, epochs: int, batch_size: int = 128, learning_rate: float | None = None,
         optimizer=None, loss=sparse_categorical_crossentropy, shuffle: bool = False, seed=None,
         validation_data=None, callbacks: tuple[Callback, ...] = (), verbose: int = 1,
-        step: str = "graph") -> dict[str, list[float]]:
+        step: str = "graph", strategy: tf.distribute.Strategy | None = None) -> dict[str, list[float]]:
     """Train `model` for `epochs` passes over the data; return the history of each epoch's figures.
 
     The history maps "loss" and "accuracy" (and "val_loss", "val_accuracy" when validation_data =
@@ -25,17 +27,17 @@ def fit(model, images, labels, epochs: int, batch_size: int = 128, learning_rate
     accuracy of the predictions made on the way. The optimizer updates the weights; without one,
     plain gradient descent at learning_rate (default 1e-3). shuffle=True visits the samples in a new
     order each epoch, drawn from `seed`. `step` says how a step runs: "graph", "eager" or "xla" (see
-    steps.compiled_step). Callbacks act at the start and end of training, of each epoch, and after
-    each batch; verbose=1 adds a ProgressBar, 2 one line per epoch, 0 nothing.
+    steps.compiled_step); with a tf.distribute `strategy`, whose scope the model was built in, each
+    batch is shared out among its replicas. Callbacks act at the start and end of training, of each
+    epoch, and after each batch; verbose=1 adds a ProgressBar, 2 one line per epoch, 0 nothing.
     """
     check_positive_int("epochs", epochs)
     check_positive_int("batch_size", batch_size)
     images, labels = check_dataset(model, images, labels)
     if validation_data is not None:
         validation_data = check_validation_data(model, validation_data)
-    optimizer = optimizer_for(optimizer, learning_rate)
-    optimizer.build(model.weights)  # here, eagerly: a compiled step may create variables only when it traces
-    train_step = compiled_step(model, step)
+    optimizer = optimizer_for(optimizer, learning_rate, model, strategy)
+    train_step = compiled_step(model, step, strategy)
     batches_per_epoch = math.ceil(len(images) / batch_size)
     run = TrainingRun(model, optimizer, np.random.default_rng(seed), epochs, batches_per_epoch, verbose)
     callbacks = CallbackList([TerminateOnNaN(), *callbacks, *progress_bar(verbose, callbacks)])
@@ -60,20 +62,24 @@ def fit(model, images, labels, epochs: int, batch_size: int = 128, learning_rate
     return run.history
 
 
-def optimizer_for(optimizer, learning_rate: float | None):
-    """The optimizer fit uses: the one given, or plain gradient descent at learning_rate."""
+def optimizer_for(optimizer, learning_rate: float | None, model, strategy=None):
+    """The optimizer fit uses, the one given or plain gradient descent at learning_rate, with its state
+    built for the model's weights: here, eagerly, as a compiled step may create variables only when it
+    traces, and under the strategy's scope, if any, so that the state is mirrored as the weights are."""
     if optimizer is None:
-        return plain_gradient_descent(1e-3 if learning_rate is None else learning_rate)
-    if not callable(getattr(optimizer, "apply_gradients", None)):
+        optimizer = plain_gradient_descent(1e-3 if learning_rate is None else learning_rate)
+    elif not callable(getattr(optimizer, "apply_gradients", None)):
         raise TypeError(
             f"optimizer must be an optimizer object such as naive_tf.optimizers.Adam(), got {optimizer!r} "
             f"of type {type(optimizer).__name__}"
         )
-    if learning_rate is not None:
+    elif learning_rate is not None:
         raise ValueError(
             f"fit got both an optimizer and learning_rate={learning_rate!r}; the optimizer has its own learning "
             "rate. Give it there, for example optimizers.Adam(learning_rate=0.01), and leave out fit's"
         )
+    with strategy.scope() if strategy else contextlib.nullcontext():
+        optimizer.build(model.weights)
     return optimizer
 
 

@@ -14,7 +14,7 @@ import pytest
 import tensorflow as tf
 
 ROOT = Path(__file__).resolve().parents[1]
-CHAPTERS = {number: path for number in range(1, 11)
+CHAPTERS = {number: path for number in range(1, 12)
             for path in (ROOT / "notebooks").glob(f"{number:02d}_*.ipynb")}
 EXERCISE_HEADING = re.compile(r"^#+ Exercise (\d+\.\d+)\b", re.MULTILINE)
 CHECK_CALL = re.compile(r'naive_tf\.exercises\.check\("(\d+\.\d+)", \w+\)')
@@ -141,6 +141,16 @@ def copy_without_counting(source, target):
         target_weight.assign(source_weight)
 
 
+def averaged_replica_means(model, images, labels, replicas):
+    sums = [tf.zeros_like(weight) for weight in model.weights]
+    for share_images, share_labels in zip(np.array_split(images, replicas), np.array_split(labels, replicas)):
+        with tf.GradientTape() as tape:
+            losses = naive_tf.sparse_categorical_crossentropy(share_labels, model(share_images))
+            replica_loss = tf.reduce_mean(losses)
+        sums = [total + gradient for total, gradient in zip(sums, tape.gradient(replica_loss, model.weights))]
+    return sums
+
+
 def convolve_flipped(image, kernel):
     return SOLUTIONS[9].convolve(image, kernel[::-1, ::-1])
 
@@ -178,6 +188,10 @@ WRONG_ANSWERS = {
     "10.2": 5,
     "10.3": lambda model, optimizer: tf.train.Checkpoint(weights=model.weights,
                                                        optimizer_variables=optimizer.variables),
+    "11.1": averaged_replica_means,
+    "11.2": 2 * 1_628_200,
+    "11.3": lambda array, replicas: [array[i * (len(array) // replicas):(i + 1) * (len(array) // replicas)]
+                                     for i in range(replicas)],
 }
 
 
@@ -201,7 +215,7 @@ def test_no_answer_yet_is_not_yet(exercise_id, capsys):
     assert "not yet" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("unknown", ["11.1", "4.9", "4.2 ", 4.2])
+@pytest.mark.parametrize("unknown", ["12.1", "4.9", "4.2 ", 4.2])
 def test_an_unknown_exercise_is_refused_naming_it_and_the_known_ones(unknown):
     with pytest.raises(ValueError, match=re.escape(repr(unknown))) as refusal:
         exercises.check(unknown, None)

@@ -1,7 +1,7 @@
 """Callbacks that fit calls as training goes: progress, checkpoints, backups, TensorBoard."""
 
 from naive_tf.callbacks.base import Callback, CallbackList, TrainingRun
-from naive_tf.callbacks.checkpoint import BackupAndRestore, ModelCheckpoint
+from naive_tf.callbacks.checkpoint import BackupAndRestore, ModelCheckpoint, RestoreOnly
 from naive_tf.callbacks.interrupt import StopOnInterrupt
 from naive_tf.callbacks.progress_bar import ProgressBar
 from naive_tf.callbacks.tensorboard import TensorBoard
@@ -13,6 +13,7 @@ __all__ = [
     "CallbackList",
     "ModelCheckpoint",
     "ProgressBar",
+    "RestoreOnly",
     "StopOnInterrupt",
     "TensorBoard",
     "TerminateOnNaN",

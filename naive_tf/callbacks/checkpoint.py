@@ -100,3 +100,22 @@ class BackupAndRestore(ModelCheckpoint):
                     f"{name} is {self.arguments.get(name)!r} here but {saved.get(name)!r} in the run saved in "
                     f"{self.folder}: resume with the same {name}, or start afresh (overwrite=True, --overwrite)"
                 )
+
+
+class RestoreOnly(BackupAndRestore):
+    """BackupAndRestore for a worker of a multi-worker run other than the chief: it restores the run
+    the chief saved and writes nothing, as the chief saves for all (the workers hold the same weights).
+
+    It takes no lock: the chief writes its first save only after every worker's batches of an epoch,
+    so after every worker has restored.
+    """
+
+    def on_train_begin(self) -> None:
+        self.folder = self.directory
+        self.start(latest_checkpoint(self.folder))
+
+    def on_epoch_end(self, epoch: int, logs: dict[str, float]) -> None:
+        pass
+
+    def on_train_end(self) -> None:
+        pass

@@ -23,6 +23,7 @@ from naive_tf.exercises import (  # noqa: F401 (importing a chapter's module reg
     chapter_08,
     chapter_09,
     chapter_10,
+    chapter_11,
 )
 from naive_tf.exercises.registry import EXERCISES, NotYet, check, exercise_ids
 

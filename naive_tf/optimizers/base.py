@@ -61,7 +61,10 @@ class Optimizer:
         def update_this_weight(gradient, step, learning_rate):
             self.update(weight, gradient, slots, step, learning_rate)
 
-        return tf.function(update_this_weight, jit_compile=True) if self.jit_compile else update_this_weight
+        # XLA compiles for one device; a weight mirrored across a strategy's replicas lives on several.
+        if self.jit_compile and not tf.distribute.has_strategy():
+            return tf.function(update_this_weight, jit_compile=True)
+        return update_this_weight
 
     def apply_gradients(self, gradients_and_weights) -> None:
         """Update each weight from its gradient, given as pairs: zip(gradients, weights)."""
