@@ -5,7 +5,10 @@ step compiled by XLA as well (step="xla"), naive_tf.fit with step="eager" (the l
 Keras model.fit, as it comes and with jit_compile=True, on the same architecture, initialization,
 optimizer, batch size and data; and a lower bound: the time the epoch's matrix products alone take
 at the throughput tf.matmul reaches here on the same shapes.
---model cnn (the cnn recipe's network): the same contenders but the eager loop and Keras with XLA.
+With JAX installed (benchmarks/requirements-jax.txt), the MLP also races JAX: the same network and Adam
+written in jax.numpy, one jitted step per batch (jax_mlp.py); without it, that contender is left out
+with a note.
+--model cnn (the cnn recipe's network): the same contenders but the eager loop, JAX and Keras with XLA.
 
 After one warm-up epoch each (which traces the graphs), epochs alternate between the contenders so
 that a change in the machine's load hits all of them alike; each figure is the median over the rounds.
@@ -26,9 +29,15 @@ import keras
 import tensorflow as tf
 from alternating import time_alternately
 
+try:
+    from jax_mlp import JaxMLP
+except ImportError:  # JAX is optional: pip install -r benchmarks/requirements-jax.txt
+    JaxMLP = None
+
 BATCH_SIZE = 128
 SIZES = (28 * 28, 512, 10)
 COMPILED, COMPILED_XLA, KERAS = "naive_tf.fit, compiled", "naive_tf.fit, compiled, XLA", "Keras model.fit"
+JAX = "JAX, jitted step"
 
 
 def naive_mlp() -> nt.NaiveSequential:
@@ -123,6 +132,10 @@ def main() -> None:
     }
     if args.model == "cnn":  # an eager epoch, or Keras' with XLA, takes minutes here (142 s for the latter)
         del runners["naive_tf.fit, eager"], runners["Keras model.fit, XLA"]
+    elif JaxMLP is None:
+        print("JAX is not installed: its contender is left out (pip install -r benchmarks/requirements-jax.txt)")
+    else:
+        runners[JAX] = JaxMLP(images, labels, SIZES, BATCH_SIZE).fit_one_epoch
     seconds = time_alternately(runners, args.rounds)
     medians = {name: statistics.median(values) for name, values in seconds.items()}
 
@@ -134,6 +147,8 @@ def main() -> None:
         print(f"{name:28s} {median:6.2f} s/epoch   ({spread})")
     for naive in (COMPILED, COMPILED_XLA):
         print(f"ratio {naive} / {KERAS}: {medians[naive] / medians[KERAS]:.2f}")
+        if JAX in medians:
+            print(f"ratio {naive} / {JAX}: {medians[naive] / medians[JAX]:.2f}")
     if args.model == "mlp":
         bound = matmul_bound(len(images))
         print(f"{'matmul throughput bound':28s} {bound:6.2f} s/epoch")
