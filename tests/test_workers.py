@@ -90,3 +90,24 @@ def test_a_killed_worker_stops_the_run_which_resumes_to_where_an_uninterrupted_o
     assert resumed[0].startswith("resuming after epoch ")
     assert resumed[-2:] == uninterrupted[-2:]  # the validation and test accuracy
     assert_close(tmp_path / "killed", tmp_path / "whole")
+
+
+def test_ctrl_c_stops_every_worker(tmp_path):
+    data = write_small_idx_dataset(tmp_path / "data")
+    # A new session: Ctrl-C in a terminal reaches the launcher and its workers, its whole process group.
+    launcher = subprocess.Popen(train_command(data, tmp_path / "run", 200, "--workers", "2"), stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        for line in launcher.stdout:
+            if line.startswith("epoch 1/200"):
+                workers = workers_of(launcher.pid)
+                os.killpg(launcher.pid, signal.SIGINT)
+                break
+        assert launcher.wait(timeout=60) == 130
+    finally:
+        launcher.kill()
+    assert launcher.stderr.read().splitlines()[-1] == "interrupted; every worker was stopped"
+    assert len(workers) == 2
+    for pid in workers.values():
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
