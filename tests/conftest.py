@@ -1,7 +1,10 @@
 from naive_tf.datasets import flatten_and_scale, mnist
 
+import matplotlib
 import pytest
 from data_files import MNIST_DIR
+
+matplotlib.use("Agg")  # the diagrams are drawn off-screen: the tests only read what was drawn
 
 
 @pytest.fixture(scope="session")

@@ -1,20 +1,17 @@
 """The figure of a checkpoint folder: drawn from the real listing, with names and sizes, never a path."""
 
-import matplotlib
-
-matplotlib.use("Agg")
-
 from naive_tf import NaiveDense, NaiveSequential, checkpoints
 from naive_tf.diagrams.checkpoint_files import draw_checkpoint_files
 
 import matplotlib.pyplot as plt
 import pytest
+from figures import texts
 from matplotlib.figure import Figure
 
 
 def figure_texts(figure: Figure) -> str:
     """Every text the figure shows, its title included, as one string."""
-    return "\n".join(text.get_text() for axes in figure.axes for text in [axes.title, *axes.texts])
+    return "\n".join(texts(figure))
 
 
 def fake_checkpoint(folder, number: int, data_sizes=(1000,)) -> None:

@@ -1,16 +1,12 @@
 """The computation graph of chapters 3 and 6: forward, the operations the tape records; backward, the
 gradients chapter 6 derives, in its symbols and in the backward colour."""
 
-import matplotlib
+from naive_tf.diagrams.computation_graph import draw_computation_graph
+from naive_tf.diagrams.drawing import BACKWARD
 
-matplotlib.use("Agg")
-
-from naive_tf.diagrams.computation_graph import draw_computation_graph  # noqa: E402
-from naive_tf.diagrams.drawing import BACKWARD  # noqa: E402
-
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.colors import same_color  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib.colors import same_color
+from matplotlib.figure import Figure
 
 OPERATIONS_AND_VALUES = {"matmul", "+", "relu", "softmax", "cross-\nentropy", "mean", "$L$", "$X$", "$W_1$", "$b_1$",
                          "$W_2$", "$b_2$", "labels $y$", "$Z_1$", "$H$", "$Z_2$\nlogits", "$P$"}

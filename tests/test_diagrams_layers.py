@@ -1,21 +1,13 @@
 """The diagrams of chapters 1 and 2 draw what their chapters say they draw."""
 
-import matplotlib
-
-matplotlib.use("Agg")
-
 from naive_tf import Layer, NaiveDense, NaiveSequential
 from naive_tf.diagrams.layers import activation_name, draw_dense_layer, draw_network
 
 import matplotlib.pyplot as plt
 import pytest
 import tensorflow as tf
+from figures import texts
 from matplotlib.figure import Figure
-
-
-def texts(figure: Figure) -> list[str]:
-    """Every text on the figure: titles, labels inside boxes, labels beside arrows."""
-    return [text.get_text() for text in figure.findobj(matplotlib.text.Text)]
 
 
 def test_the_dense_layer_shows_every_shape_and_every_weight():

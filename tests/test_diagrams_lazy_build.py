@@ -1,18 +1,10 @@
 """The diagram of chapter 5 draws a lazy layer's build as the chapter tells it."""
 
-import matplotlib
-
-matplotlib.use("Agg")
-
 from naive_tf.diagrams.lazy_build import draw_lazy_build
 
 import matplotlib.pyplot as plt
+from figures import texts
 from matplotlib.figure import Figure
-
-
-def texts(figure: Figure) -> list[str]:
-    """Every text on the figure: labels inside boxes, beside arrows and before each row."""
-    return [text.get_text() for text in figure.findobj(matplotlib.text.Text)]
 
 
 def test_the_lazy_build_shows_no_weights_then_build_then_call():
