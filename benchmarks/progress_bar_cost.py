@@ -21,10 +21,9 @@ import time
 import naive_tf as nt  # first: it imports TensorFlow quietly
 from naive_tf.callbacks import ProgressBar
 from naive_tf.datasets import flatten_and_scale, mnist
-from naive_tf.initializers import glorot_uniform
 
-import tensorflow as tf
 from alternating import time_alternately
+from epoch_time import naive_mlp
 
 NO_BAR = "no bar (verbose=0)"
 
@@ -64,9 +63,7 @@ def main() -> None:
     nt.set_seed(0)
 
     def runner(*callbacks):
-        model = nt.NaiveSequential([nt.NaiveDense(784, 512, tf.nn.relu, initializer=glorot_uniform),
-                                    nt.NaiveDense(512, 10, tf.nn.softmax, initializer=glorot_uniform)])
-        optimizer = nt.optimizers.Adam()
+        model, optimizer = naive_mlp(), nt.optimizers.Adam()
         return lambda: nt.fit(model, images, labels, 1, optimizer=optimizer, callbacks=callbacks, verbose=0)
 
     bars = {
