@@ -2,7 +2,7 @@
 
 The source is the text export create-an-ann-from-scratch.txt, in the folder $NAIVE_TF_SOURCE_DIR names, or else
 in ../shared/source beside the checkout. It is not part of the project: where it is not found (a student's
-clone), these tests are skipped, saying where they looked; CI sets NAIVE_TF_SOURCE_DIR, and there a missing
+clone), the tests that read it are skipped, saying where they looked; CI sets NAIVE_TF_SOURCE_DIR, and there a missing
 file fails them. Chapter 0's code cells are
 of two kinds, told apart by a tag in the cell's metadata, `"tags": ["source"]`:
 
@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CHAPTER = ROOT / "notebooks/00_the_source_notebook.ipynb"
 SOURCE_DIR = os.environ.get("NAIVE_TF_SOURCE_DIR")
 SOURCE = Path(SOURCE_DIR or ROOT.parent / "shared/source") / "create-an-ann-from-scratch.txt"
-pytestmark = pytest.mark.skipif(
+needs_the_source = pytest.mark.skipif(
     not SOURCE_DIR and not SOURCE.is_file(),
     reason=f"the source notebook's export is not at {SOURCE}: set NAIVE_TF_SOURCE_DIR to the folder that holds it",
 )
@@ -85,6 +85,7 @@ def is_from_the_source(cell: dict) -> bool:
     return cell["cell_type"] == "code" and SOURCE_TAG in cell["metadata"].get("tags", [])
 
 
+@needs_the_source
 def test_the_export_is_read_as_ten_code_cells_of_python():
     cells = source_code_cells()
     # The numbering restarts at 1 where the source's author restarted the kernel; the last cell never ran.
@@ -96,6 +97,7 @@ def test_the_export_is_read_as_ten_code_cells_of_python():
     assert cells[7][1].endswith('print(f"accuracy: {matches.mean():.2f}")')  # not its output, "accuracy: 0.46"
 
 
+@needs_the_source
 def test_chapter_0_shows_every_source_cell_as_written_but_the_loader_import():
     expected = [code for _, code in source_code_cells()]
     changed = [index for index, code in enumerate(expected) if KERAS_LOADER in code.splitlines()]
