@@ -1,14 +1,16 @@
 """Seconds per epoch of one network, Adam and batches of 128, several ways, in one run.
 
 --model mlp (784-512-10): naive_tf.fit with its compiled step (step="graph", the default), the same
-step compiled by XLA as well (step="xla"), naive_tf.fit with step="eager" (the loop op by op), and
+step compiled by XLA as well (step="xla"), naive_tf.fit as the mlp recipe runs it (its step and its
+steps_per_execution), naive_tf.fit with step="eager" (the loop op by op), and
 Keras model.fit, as it comes and with jit_compile=True, on the same architecture, initialization,
 optimizer, batch size and data; and a lower bound: the time the epoch's matrix products alone take
 at the throughput tf.matmul reaches here on the same shapes.
 With JAX installed (benchmarks/requirements-jax.txt), the MLP also races JAX: the same network and Adam
 written in jax.numpy, one jitted step per batch (jax_mlp.py); without it, that contender is left out
 with a note.
---model cnn (the cnn recipe's network): the same contenders but the eager loop, JAX and Keras with XLA.
+--model cnn (the cnn recipe's network): the same contenders, as the cnn recipe runs instead of the mlp
+recipe, but the eager loop, JAX and Keras with XLA.
 
 After one warm-up epoch each (which traces the graphs), epochs alternate between the contenders so
 that a change in the machine's load hits all of them alike; each figure is the median over the rounds.
@@ -23,7 +25,7 @@ import time
 import naive_tf as nt  # first: it imports TensorFlow quietly
 from naive_tf.datasets import add_channel_and_scale, flatten_and_scale, mnist
 from naive_tf.initializers import glorot_uniform
-from naive_tf.recipes import build_cnn_model
+from naive_tf.recipes import RECIPES, build_cnn_model
 
 import keras
 import tensorflow as tf
@@ -37,6 +39,7 @@ except ImportError:  # JAX is optional: pip install -r benchmarks/requirements-j
 BATCH_SIZE = 128
 SIZES = (28 * 28, 512, 10)
 COMPILED, COMPILED_XLA, KERAS = "naive_tf.fit, compiled", "naive_tf.fit, compiled, XLA", "Keras model.fit"
+AS_RECIPE = "naive_tf.fit, as its recipe runs"
 JAX = "JAX, jitted step"
 
 
@@ -123,9 +126,11 @@ def main() -> None:
         model = build_keras(jit_compile)
         return lambda: model.fit(images, labels, batch_size=BATCH_SIZE, epochs=1, shuffle=False, verbose=0)
 
+    recipe = RECIPES[args.model]
     runners = {
         COMPILED: naive_runner(),
         COMPILED_XLA: naive_runner(step="xla"),
+        AS_RECIPE: naive_runner(step=recipe.step, steps_per_execution=recipe.steps_per_execution),
         "naive_tf.fit, eager": naive_runner(step="eager"),
         KERAS: keras_runner("auto"),
         "Keras model.fit, XLA": keras_runner(True),
@@ -141,18 +146,19 @@ def main() -> None:
 
     print(f"{args.model}, Adam, batch {BATCH_SIZE}, {len(images)} images; "
           f"median of {args.rounds} epochs after a warm-up")
-    print(f"TensorFlow {tf.__version__}, Keras {keras.__version__}")
+    print(f"TensorFlow {tf.__version__}, Keras {keras.__version__}; the {args.model} recipe runs step={recipe.step!r}, "
+          f"steps_per_execution={recipe.steps_per_execution}")
     for name, median in medians.items():
         spread = ", ".join(f"{value:.2f}" for value in seconds[name])
-        print(f"{name:28s} {median:6.2f} s/epoch   ({spread})")
-    for naive in (COMPILED, COMPILED_XLA):
+        print(f"{name:32s} {median:6.2f} s/epoch   ({spread})")
+    bound = matmul_bound(len(images)) if args.model == "mlp" else None
+    if bound:
+        print(f"{'matmul throughput bound':32s} {bound:6.2f} s/epoch")
+    for naive in (COMPILED, COMPILED_XLA, AS_RECIPE):
         print(f"ratio {naive} / {KERAS}: {medians[naive] / medians[KERAS]:.2f}")
         if JAX in medians:
             print(f"ratio {naive} / {JAX}: {medians[naive] / medians[JAX]:.2f}")
-    if args.model == "mlp":
-        bound = matmul_bound(len(images))
-        print(f"{'matmul throughput bound':28s} {bound:6.2f} s/epoch")
-        for naive in (COMPILED, COMPILED_XLA):
+        if bound:
             print(f"ratio {naive} / matmul bound: {medians[naive] / bound:.2f}")
 
 

@@ -1,30 +1,33 @@
-"""Where an MLP epoch's time goes: naive_tf.fit against the same training step with less and less
-around it, in one run (784-512-10, Adam, batches of 128, 60,000 images, the default graph step).
+"""Where an MLP epoch's time goes, and what each of fit's levers buys, in one run (784-512-10, Adam,
+batches of 128, 60,000 images):
 
-- fit: naive_tf.fit(..., verbose=0), as users call it;
-- steps on NumPy batches: the compiled step called on each BatchGenerator batch, nothing read back, no
-  metrics, no callbacks: what fit costs beyond its steps is the difference;
-- steps on tensors: the same on batches made tensors beforehand: what converting each batch costs;
-- N steps per call: the steps looped inside one tf.function over the epoch's batches, made one tensor
-  beforehand, the loss and the right predictions summed inside the graph and read back once per call
-  (N = 1, 16, a whole epoch), also compiled by XLA: what calling the step from Python once per batch,
-  and reading its figures back, costs;
-- the matmul bound (epoch_time.matmul_bound): what the arithmetic alone needs;
-- with JAX installed, the JAX contender of epoch_time.py (jax_mlp.py), on the same batches.
+- one step per call on NumPy batches, figures read back: the loop fit ran before it took its data as
+  tensors (the compiled step called on each BatchGenerator batch, which TensorFlow converts to a tensor;
+  the loss read back and the accuracy counted in NumPy after every batch);
+- the same steps with nothing read back, then on batches made tensors beforehand: what reading the
+  figures back, and converting each batch, cost;
+- naive_tf.fit with steps_per_execution 1, 16, 64 and a whole epoch per call, with step="graph" and
+  step="xla": the data made a tensor once per fit, each batch gathered inside the graph, the loss and
+  the right predictions summed there, several steps per call from Python;
+- with JAX installed, the JAX contender of epoch_time.py (jax_mlp.py), on the same batches;
+- the matmul bound (epoch_time.matmul_bound): what the arithmetic alone needs.
 
     NAIVE_TF_DATA_DIR=/path/to/mnist .venv/bin/python benchmarks/where_time_goes.py [--rounds 5]
 """
 
 import argparse
+import math
 import statistics
 
 import naive_tf as nt  # first: it imports TensorFlow quietly
 from naive_tf.datasets import flatten_and_scale, mnist
-from naive_tf.steps import compiled_step
 
+import numpy as np
 import tensorflow as tf
 from alternating import time_alternately
 from epoch_time import BATCH_SIZE, SIZES, JaxMLP, matmul_bound, naive_mlp
+
+PER_CALL = (1, 16, 64, None)  # None: a whole epoch per call
 
 
 def main() -> None:
@@ -34,67 +37,51 @@ def main() -> None:
     (images, labels), _ = mnist.load_data()
     images = flatten_and_scale(images)
     nt.set_seed(0)
+    whole_epoch = math.ceil(len(images) / BATCH_SIZE)
 
-    def fitted():
+    def fitted(step: str, steps_per_execution: int):
         model, optimizer = naive_mlp(), nt.optimizers.Adam()
-        return lambda: nt.fit(model, images, labels, 1, BATCH_SIZE, optimizer=optimizer, verbose=0)
+        return lambda: nt.fit(model, images, labels, 1, BATCH_SIZE, optimizer=optimizer, verbose=0, step=step,
+                              steps_per_execution=steps_per_execution)
 
-    def stepped(batches):
+    def stepped(batches, read_back: bool):
+        """One call of the compiled step per batch; with read_back, the loss and accuracy after each."""
         model, optimizer = naive_mlp(), nt.optimizers.Adam()
         optimizer.build(model.weights)
-        step = compiled_step(model)
+        step = tf.function(nt.training_step)
 
         def epoch():
+            loss_sum = correct = 0.0
             for images_batch, labels_batch in batches:
-                step(model, images_batch, labels_batch, optimizer, nt.sparse_categorical_crossentropy)
-        return epoch
-
-    def steps_per_call(count: int, jit_compile: bool = False):
-        """`count` steps per call of one tf.function that loops over the epoch's batches, made one tensor
-        beforehand, and sums the loss and the right predictions inside the graph: two numbers come back."""
-        model, optimizer = naive_mlp(), nt.optimizers.Adam()
-        optimizer.build(model.weights)
-        full_batches = len(images) // BATCH_SIZE  # the last, smaller batch would need a second graph
-        all_images = tf.reshape(tf.constant(images[:full_batches * BATCH_SIZE]), (full_batches, BATCH_SIZE, -1))
-        all_labels = tf.reshape(tf.constant(labels[:full_batches * BATCH_SIZE]), (full_batches, BATCH_SIZE))
-
-        @tf.function(jit_compile=jit_compile)
-        def train_batches(first, steps):
-            loss_sum, correct = tf.constant(0.0), tf.constant(0, tf.int64)
-            for index in tf.range(first, first + steps):
-                batch_loss, predictions = nt.training_step(model, all_images[index], all_labels[index], optimizer)
-                loss_sum += batch_loss
-                correct += tf.reduce_sum(tf.cast(tf.argmax(predictions, -1) == tf.cast(all_labels[index], tf.int64),
-                                                 tf.int64))
-            return loss_sum, correct
-
-        def epoch():
-            for first in range(0, full_batches, count):
-                loss_sum, correct = train_batches(tf.constant(first), tf.constant(min(count, full_batches - first)))
-                float(loss_sum), int(correct)  # read back, as a progress bar would
+                batch_loss, predictions = step(model, images_batch, labels_batch, optimizer)
+                if read_back:
+                    loss_sum += float(batch_loss) * len(labels_batch)
+                    correct += np.sum(np.argmax(predictions, axis=-1) == labels_batch)
         return epoch
 
     numpy_batches = list(nt.BatchGenerator(images, labels, BATCH_SIZE))
     tensor_batches = [(tf.constant(x), tf.constant(y)) for x, y in numpy_batches]
     runners = {
-        "fit": fitted(),
-        "steps on NumPy batches": stepped(numpy_batches),
-        "steps on tensors": stepped(tensor_batches),
-        "1 step per call, sums in graph": steps_per_call(1),
-        "16 steps per call": steps_per_call(16),
-        "a whole epoch per call": steps_per_call(len(images)),
-        "16 steps per call, XLA": steps_per_call(16, jit_compile=True),
-        "a whole epoch per call, XLA": steps_per_call(len(images), jit_compile=True),
+        "1 step per call on NumPy batches, figures read back": stepped(numpy_batches, read_back=True),
+        "the same, nothing read back": stepped(numpy_batches, read_back=False),
+        "the same on tensors": stepped(tensor_batches, read_back=False),
     }
+    for step in ("graph", "xla"):
+        for per_call in PER_CALL:
+            name = f"fit, {step}, {'a whole epoch' if per_call is None else per_call} per call"
+            runners[name] = fitted(step, per_call or whole_epoch)
     if JaxMLP is not None:
         runners["JAX, jitted step"] = JaxMLP(images, labels, SIZES, BATCH_SIZE).fit_one_epoch
     seconds = time_alternately(runners, args.rounds)
     medians = {name: statistics.median(values) for name, values in seconds.items()}
     medians["matmul bound"] = matmul_bound(len(images))
+    reference = "fit, graph, 1 per call"
     print(f"mlp, Adam, batch {BATCH_SIZE}, {len(images)} images; median of {args.rounds} epochs after a warm-up")
+    print(f"{'':52s} s/epoch  of {reference!r}  of JAX  of the bound")
     for name, median in medians.items():
-        print(f"{name:32s} {median:6.2f} s/epoch  {median / medians['fit']:5.2f} of fit  "
-              f"{median / medians['matmul bound']:5.2f} of the bound")
+        of_jax = f"{median / medians['JAX, jitted step']:6.2f}" if JaxMLP is not None else "     -"
+        print(f"{name:52s} {median:6.2f}  {median / medians[reference]:24.2f}  {of_jax}  "
+              f"{median / medians['matmul bound']:12.2f}")
 
 
 if __name__ == "__main__":

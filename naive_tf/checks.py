@@ -1,5 +1,6 @@
 """Checks of user input that raise errors naming the bad value, what was expected and what to do."""
 
+import math
 import numbers
 import sys
 import warnings
@@ -111,11 +112,15 @@ def as_images(model, images) -> np.ndarray:
         raise ValueError(f"images must be a batch, shaped (count, ...), got shape {array.shape}")
     dtype = tf.as_dtype(model.weights[0].dtype).as_numpy_dtype if model.weights else np.float32
     array = array.astype(dtype, copy=False)
-    check_finite(array)
-    largest = float(np.abs(array).max()) if array.size else 0.0
-    if largest > LARGEST_SCALED_INPUT:
+    # The smallest and the largest value, two passes that copy nothing, tell whether any value is NaN (it
+    # makes both NaN) or infinite, and how large the values get; check_finite then finds the culprit.
+    smallest, largest = (float(array.min()), float(array.max())) if array.size else (0.0, 0.0)
+    if not (math.isfinite(smallest) and math.isfinite(largest)):
+        check_finite(array)
+    reach = max(largest, -smallest)
+    if reach > LARGEST_SCALED_INPUT:
         warn(
-            f"images reach {largest:g}: unscaled pixels (0 to 255) saturate the network and training stalls. "
+            f"images reach {reach:g}: unscaled pixels (0 to 255) saturate the network and training stalls. "
             "Divide them by 255 first (naive_tf.datasets.flatten_and_scale does)"
         )
     return array

@@ -122,6 +122,7 @@ def train(args: argparse.Namespace, chosen_callbacks: list, strategy: tf.distrib
         seed=args.seed,
         callbacks=chosen_callbacks,
         step=recipe.step if strategy is None else "graph",
+        steps_per_execution=recipe.steps_per_execution,
         strategy=strategy,
     )
     print(f"validation accuracy: {evaluate(model, validation_images, validation_labels):.4f}")

@@ -3,14 +3,14 @@
 import contextlib
 import math
 
-from naive_tf.batches import BatchGenerator
+from naive_tf.batches import epoch_batches
 from naive_tf.callbacks import Callback, CallbackList, ProgressBar, TerminateOnNaN, TrainingRun
 from naive_tf.checks import check_dataset, check_positive_int, check_validation_data, check_verbose
 from naive_tf.evaluation import validation_logs
 from naive_tf.losses import sparse_categorical_crossentropy
 from naive_tf.metrics import RunningMetrics
 from naive_tf.optimizers.sgd import plain_gradient_descent
-from naive_tf.steps import compiled_step
+from naive_tf.steps import compiled_steps
 
 import numpy as np
 import tensorflow as tf
@@ -19,38 +19,42 @@ import tensorflow as tf
 def fit(model, images, labels, epochs: int, batch_size: int = 128, learning_rate: float | None = None,
         optimizer=None, loss=sparse_categorical_crossentropy, shuffle: bool = False, seed=None,
         validation_data=None, callbacks: tuple[Callback, ...] = (), verbose: int = 1,
-        step: str = "graph", strategy: tf.distribute.Strategy | None = None) -> dict[str, list[float]]:
+        step: str = "graph", steps_per_execution: int = 1,
+        strategy: tf.distribute.Strategy | None = None) -> dict[str, list[float]]:
     """Train `model` for `epochs` passes over the data; return the history of each epoch's figures.
 
     The history maps "loss" and "accuracy" (and "val_loss", "val_accuracy" when validation_data =
     (images, labels) is given) to one value per epoch: the mean loss over the epoch's batches and the
     accuracy of the predictions made on the way. The optimizer updates the weights; without one,
     plain gradient descent at learning_rate (default 1e-3). shuffle=True visits the samples in a new
-    order each epoch, drawn from `seed`. `step` says how a step runs: "graph", "eager" or "xla" (see
-    steps.compiled_step); with a tf.distribute `strategy`, whose scope the model was built in, each
-    batch is shared out among its replicas. Callbacks act at the start and end of training, of each
-    epoch, and after each batch; verbose=1 adds a ProgressBar, 2 one line per epoch, 0 nothing.
+    order each epoch, drawn from `seed`. `step` says how the steps run: "graph", "eager" or "xla" (see
+    steps.compiled_steps); steps_per_execution, how many batches one call from Python trains on (more
+    is faster for small steps; callbacks then hear from each call's last batch only). With a
+    tf.distribute `strategy`, whose scope the model was built in, each batch is shared out among its
+    replicas. Callbacks act at the start and end of training, of each epoch, and after each call;
+    verbose=1 adds a ProgressBar, 2 one line per epoch, 0 nothing.
     """
     check_positive_int("epochs", epochs)
     check_positive_int("batch_size", batch_size)
-    images, labels = check_dataset(model, images, labels)
+    check_positive_int("steps_per_execution", steps_per_execution)
+    images, labels = map(tf.constant, check_dataset(model, images, labels))
     if validation_data is not None:
         validation_data = check_validation_data(model, validation_data)
     optimizer = optimizer_for(optimizer, learning_rate, model, strategy)
-    train_step = compiled_step(model, step, strategy)
+    train_steps = compiled_steps(model, step, strategy)
     batches_per_epoch = math.ceil(len(images) / batch_size)
     run = TrainingRun(model, optimizer, np.random.default_rng(seed), epochs, batches_per_epoch, verbose)
     callbacks = CallbackList([TerminateOnNaN(), *callbacks, *progress_bar(verbose, callbacks)])
     callbacks.set_run(run)
+    order = run.order if shuffle else None
     try:
         callbacks.on_train_begin()
         for epoch in range(run.first_epoch, epochs + 1):
             callbacks.on_epoch_begin(epoch)
             metrics = RunningMetrics()
-            batches = BatchGenerator(images, labels, batch_size, shuffle=shuffle, seed=run.order)
-            for batch, (images_batch, labels_batch) in enumerate(batches, start=1):
-                batch_loss, predictions = train_step(model, images_batch, labels_batch, optimizer, loss)
-                callbacks.on_batch_end(batch, metrics.update(batch_loss, predictions, labels_batch))
+            for last_batch, batches in epoch_batches(len(images), batch_size, steps_per_execution, order):
+                sums = train_steps(model, images, labels, batches, optimizer, loss)
+                callbacks.on_batch_end(last_batch, metrics.update(*sums))
             logs = metrics.result()
             if validation_data is not None:
                 logs.update(validation_logs(model, validation_data, loss))

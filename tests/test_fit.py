@@ -1,5 +1,6 @@
 from naive_tf import Layer, NaiveDense, NaiveSequential, evaluate, fit, optimizers, set_seed
-from naive_tf.steps import STEP_KINDS, compiled_step
+from naive_tf.callbacks import Callback
+from naive_tf.steps import STEP_KINDS, compiled_steps
 
 import numpy as np
 import pytest
@@ -166,8 +167,9 @@ def test_images_of_the_wrong_width_are_rejected_before_training():
 @pytest.mark.parametrize("arguments, message", [
     (dict(epochs=0), "epochs must be a positive integer, got 0"),
     (dict(epochs=1, batch_size=0), "batch_size must be a positive integer, got 0"),
+    (dict(epochs=1, steps_per_execution=0), "steps_per_execution must be a positive integer, got 0"),
 ])
-def test_nonpositive_epochs_or_batch_size_are_rejected(arguments, message):
+def test_nonpositive_epochs_batch_size_or_steps_per_execution_are_rejected(arguments, message):
     with pytest.raises(ValueError, match=message):
         fit(small_model(), *small_dataset(), verbose=0, **arguments)
 
@@ -191,19 +193,48 @@ def test_one_epoch_on_10000_mnist_images_reaches_the_expected_band(mnist_prepare
     assert 0.80 <= evaluate(model, test_images, test_labels) <= 0.90
 
 
-def test_fitting_a_model_again_reuses_its_compiled_step():
+def test_fitting_a_model_again_reuses_its_compiled_steps():
     model = small_model()
     images, labels = small_dataset(100)
     optimizer = optimizers.SGD(0.1)
     fit(model, images, labels, epochs=2, batch_size=32, verbose=0, optimizer=optimizer)
-    traces = compiled_step(model).experimental_get_tracing_count()
+    traces = compiled_steps(model).experimental_get_tracing_count()
     assert traces == 2  # batches of 32, and the last batch of 4
-    fit(model, images, labels, epochs=1, batch_size=32, verbose=0, optimizer=optimizer)
-    assert compiled_step(model).experimental_get_tracing_count() == traces
+    fit(model, images, labels, epochs=1, batch_size=32, verbose=0, optimizer=optimizer, steps_per_execution=2)
+    assert compiled_steps(model).experimental_get_tracing_count() == traces
     fit(model, images, labels, epochs=1, batch_size=32, verbose=0, optimizer=optimizer, step="xla")  # its own step
-    assert compiled_step(model, "xla") is not compiled_step(model)
-    assert compiled_step(model, "xla").experimental_get_tracing_count() == 2
-    assert compiled_step(model, "eager") is compiled_step(small_model(), "eager")  # training_step itself
+    assert compiled_steps(model, "xla") is not compiled_steps(model)
+    assert compiled_steps(model, "xla").experimental_get_tracing_count() == 2
+    assert compiled_steps(model, "eager") is compiled_steps(small_model(), "eager")  # training_steps itself
+
+
+@pytest.mark.parametrize("step", STEP_KINDS)
+def test_several_steps_per_call_train_as_one_step_per_call(step):
+    images, labels = small_dataset(100)
+    histories, weights = [], []
+    for steps_per_execution in (1, 3):
+        set_seed(0)
+        model = small_model()
+        histories.append(fit(model, images, labels, epochs=2, batch_size=8, optimizer=optimizers.Adam(0.01),
+                             shuffle=True, seed=0, verbose=0, step=step, steps_per_execution=steps_per_execution))
+        weights.append([weight.numpy() for weight in model.weights])
+    for name in ("loss", "accuracy"):
+        np.testing.assert_allclose(histories[1][name], histories[0][name], rtol=1e-6)
+    for one_per_call, three_per_call in zip(*weights):
+        np.testing.assert_allclose(three_per_call, one_per_call, rtol=1e-6, atol=1e-7)
+
+
+def test_callbacks_hear_from_the_last_batch_of_each_call():
+    batches = []
+
+    class BatchNumbers(Callback):
+        def on_batch_end(self, batch, logs):
+            batches.append(batch)
+
+    # 100 samples in batches of 8: 12 full batches, handed out 5 at a time, then the last batch of 4.
+    fit(small_model(), *small_dataset(100), epochs=1, batch_size=8, learning_rate=0.1, verbose=0,
+        steps_per_execution=5, callbacks=[BatchNumbers()])
+    assert batches == [5, 10, 12, 13]
 
 
 @pytest.mark.parametrize("optimizer_name", ["SGD", "Adam"])
