@@ -28,7 +28,7 @@ with strategy.scope():
 one_device = small_model()
 def arguments():  # a new optimizer for each run
     return dict(epochs=2, batch_size=32, verbose=0, step="{step}", {optimizer})
-mirrored_history = nt.fit(mirrored, images, labels, strategy=strategy, **arguments())
+mirrored_history = nt.fit(mirrored, images, labels, strategy=strategy, steps_per_execution={per_call}, **arguments())
 history = nt.fit(one_device, images, labels, **arguments())
 print(max(float(np.abs(a.numpy() - b.numpy()).max()) for a, b in zip(mirrored.weights, one_device.weights)))
 print(max(abs(a - b) for a, b in zip(mirrored_history["loss"] + mirrored_history["accuracy"],
@@ -40,8 +40,9 @@ except ValueError as error:
 """
 
 
-def run_two_replicas(step="graph", optimizer="learning_rate=0.5"):
-    result = subprocess.run([sys.executable, "-c", TWO_REPLICAS.format(step=step, optimizer=optimizer)],
+def run_two_replicas(step="graph", optimizer="learning_rate=0.5", per_call=1):
+    script = TWO_REPLICAS.format(step=step, optimizer=optimizer, per_call=per_call)
+    result = subprocess.run([sys.executable, "-c", script],
                             cwd=TESTS, capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     return result.stdout.splitlines()
@@ -54,8 +55,8 @@ def test_two_mirrored_replicas_end_where_one_device_does():
     assert refusal.startswith("weight 0 (") and "was not created under the strategy's scope" in refusal
 
 
-def test_two_mirrored_replicas_with_adam_and_an_eager_step():
-    weights_difference, history_difference, _ = run_two_replicas("eager", "optimizer=nt.optimizers.Adam(0.01)")
+def test_two_mirrored_replicas_with_adam_an_eager_step_and_three_batches_per_call():
+    weights_difference, history_difference, _ = run_two_replicas("eager", "optimizer=nt.optimizers.Adam(0.01)", 3)
     assert float(weights_difference) <= 1e-5
     assert float(history_difference) <= 1e-5
 

@@ -71,12 +71,14 @@ class NanOnLargeInputs(Layer):
 @pytest.mark.filterwarnings("ignore:images reach")  # the large value is the point
 @pytest.mark.parametrize("step", STEP_KINDS)
 def test_a_nan_loss_stops_training_naming_epoch_and_batch(step):
-    model = small_model()
-    model = NaiveSequential([model.layers[0], NanOnLargeInputs(), model.layers[1]])
     images, labels = small_dataset(100)
-    images[70, 0] = 1000.0  # in the third batch of 32
-    with pytest.raises(FloatingPointError, match="the loss became nan at epoch 1, batch 3"):
-        fit(model, images, labels, epochs=2, batch_size=32, verbose=0, step=step)
+    images[70, 0] = 1000.0  # in the fifth batch of 16
+    for steps_per_execution, batch in [(1, 5), (2, 6)]:  # two per call: batches 5 and 6 come back together
+        model = small_model()
+        model = NaiveSequential([model.layers[0], NanOnLargeInputs(), model.layers[1]])
+        with pytest.raises(FloatingPointError, match=f"the loss became nan at epoch 1 by batch {batch}"):
+            fit(model, images, labels, epochs=2, batch_size=16, verbose=0, step=step,
+                steps_per_execution=steps_per_execution)
 
 
 @pytest.mark.parametrize("bad_value", [np.nan, np.inf])

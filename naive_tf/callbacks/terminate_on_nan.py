@@ -8,7 +8,8 @@ import numpy as np
 
 
 class TerminateOnNaN(Callback):
-    """Raises FloatingPointError naming the epoch and batch where the loss became NaN or infinite,
+    """Raises FloatingPointError naming the epoch and the batch by which the loss became NaN or
+    infinite (that batch, or one before it in the same call when fit runs several steps per call),
     and at the end of each epoch, naming any weight that holds a NaN or an infinity.
 
     A weight can turn NaN while the loss stays finite (a division by zero in an optimizer's update, for
@@ -23,7 +24,7 @@ class TerminateOnNaN(Callback):
     def on_batch_end(self, batch: int, logs: dict[str, float]) -> None:
         if not math.isfinite(logs["loss"]):
             raise FloatingPointError(
-                f"the loss became {logs['loss']} at epoch {self.epoch}, batch {batch}; training stopped. "
+                f"the loss became {logs['loss']} at epoch {self.epoch} by batch {batch}; training stopped. "
                 "Lower the learning rate, and check the images for NaN or infinite values"
             )
 
