@@ -109,5 +109,6 @@ RECIPES = {
         batch_size=128,
         build_optimizer=adam_with_cosine_decay,
         shuffle=True,
+        steps_per_execution=16,
     ),
 }
