@@ -12,10 +12,12 @@ with a note.
 --model cnn (the cnn recipe's network): the same contenders, as the cnn recipe runs instead of the mlp
 recipe, but the eager loop, JAX and Keras with XLA.
 
-After one warm-up epoch each (which traces the graphs), epochs alternate between the contenders so
-that a change in the machine's load hits all of them alike; each figure is the median over the rounds.
+After one warm-up epoch each (which traces the graphs), epochs alternate between the contenders, in a
+new order each round, so that a change in the machine's load hits all of them alike; each figure is the
+median over the rounds. --contenders races a few of them only.
 
     NAIVE_TF_DATA_DIR=/path/to/mnist .venv/bin/python benchmarks/epoch_time.py --model mlp [--rounds 5]
+        [--contenders recipe,jax]
 """
 
 import argparse
@@ -107,6 +109,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", choices=("mlp", "cnn"), default="mlp")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--contenders", help="which to race, comma-separated: compiled, xla, recipe, eager, keras, "
+                        "keras-xla, jax (default: all for the MLP; all but eager, keras-xla, jax for the CNN)")
     args = parser.parse_args()
 
     (images, labels), _ = mnist.load_data()
@@ -127,20 +131,25 @@ def main() -> None:
         return lambda: model.fit(images, labels, batch_size=BATCH_SIZE, epochs=1, shuffle=False, verbose=0)
 
     recipe = RECIPES[args.model]
-    runners = {
-        COMPILED: naive_runner(),
-        COMPILED_XLA: naive_runner(step="xla"),
-        AS_RECIPE: naive_runner(step=recipe.step, steps_per_execution=recipe.steps_per_execution),
-        "naive_tf.fit, eager": naive_runner(step="eager"),
-        KERAS: keras_runner("auto"),
-        "Keras model.fit, XLA": keras_runner(True),
+    contenders = {
+        "compiled": (COMPILED, naive_runner),
+        "xla": (COMPILED_XLA, lambda: naive_runner(step="xla")),
+        "recipe": (AS_RECIPE, lambda: naive_runner(step=recipe.step, steps_per_execution=recipe.steps_per_execution)),
+        "eager": ("naive_tf.fit, eager", lambda: naive_runner(step="eager")),
+        "keras": (KERAS, lambda: keras_runner("auto")),
+        "keras-xla": ("Keras model.fit, XLA", lambda: keras_runner(True)),
+        "jax": (JAX, lambda: JaxMLP(images, labels, SIZES, BATCH_SIZE).fit_one_epoch),
     }
-    if args.model == "cnn":  # an eager epoch, or Keras' with XLA, takes minutes here (142 s for the latter)
-        del runners["naive_tf.fit, eager"], runners["Keras model.fit, XLA"]
-    elif JaxMLP is None:
-        print("JAX is not installed: its contender is left out (pip install -r benchmarks/requirements-jax.txt)")
-    else:
-        runners[JAX] = JaxMLP(images, labels, SIZES, BATCH_SIZE).fit_one_epoch
+    chosen = args.contenders.split(",") if args.contenders else [
+        key for key in contenders  # an eager epoch, or Keras' with XLA, of the CNN takes minutes (142 s for the latter)
+        if args.model == "mlp" or key not in ("eager", "keras-xla", "jax")
+    ]
+    if unknown := set(chosen) - set(contenders):
+        parser.error(f"unknown contenders {sorted(unknown)}: choose among {', '.join(contenders)}")
+    if "jax" in chosen and (JaxMLP is None or args.model != "mlp"):
+        print("JAX races the MLP only, once installed (pip install -r benchmarks/requirements-jax.txt): left out")
+        chosen.remove("jax")
+    runners = {contenders[key][0]: contenders[key][1]() for key in chosen}
     seconds = time_alternately(runners, args.rounds)
     medians = {name: statistics.median(values) for name, values in seconds.items()}
 
@@ -155,11 +164,9 @@ def main() -> None:
     if bound:
         print(f"{'matmul throughput bound':32s} {bound:6.2f} s/epoch")
     for naive in (COMPILED, COMPILED_XLA, AS_RECIPE):
-        print(f"ratio {naive} / {KERAS}: {medians[naive] / medians[KERAS]:.2f}")
-        if JAX in medians:
-            print(f"ratio {naive} / {JAX}: {medians[naive] / medians[JAX]:.2f}")
-        if bound:
-            print(f"ratio {naive} / matmul bound: {medians[naive] / bound:.2f}")
+        for reference, figure in [(KERAS, medians.get(KERAS)), (JAX, medians.get(JAX)), ("matmul bound", bound)]:
+            if naive in medians and figure:
+                print(f"ratio {naive} / {reference}: {medians[naive] / figure:.2f}")
 
 
 if __name__ == "__main__":
