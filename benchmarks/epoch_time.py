@@ -31,6 +31,7 @@ from naive_tf.initializers import glorot_uniform
 from naive_tf.recipes import RECIPES, build_cnn_model
 
 import keras
+import numpy as np
 import tensorflow as tf
 from alternating import time_alternately
 
@@ -120,6 +121,18 @@ def convolution_bound(examples: int) -> float:
         tf.raw_ops.Conv2DBackpropFilter(input=x2, filter_sizes=w2.shape, out_backprop=dy2, strides=strides,
                                         padding="SAME"),
     ), 50) * -(-examples // BATCH_SIZE)
+
+
+def rounds_and_mlp_data(doc: str, default_rounds: int) -> tuple[int, np.ndarray, np.ndarray]:
+    """For a benchmark of the MLP described by `doc`: its --rounds argument, and MNIST's training images
+    flattened and scaled with their labels, everything seeded with 0."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=default_rounds)
+    rounds = parser.parse_args().rounds
+    (images, labels), _ = mnist.load_data()
+    images = flatten_and_scale(images)
+    nt.set_seed(0)
+    return rounds, images, labels
 
 
 def per_batch_seconds(operations, repeats: int) -> float:

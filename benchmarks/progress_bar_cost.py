@@ -12,7 +12,6 @@ cost that matters, and they are compared with the epoch without a bar.
     NAIVE_TF_DATA_DIR=/path/to/mnist .venv/bin/python benchmarks/progress_bar_cost.py [--rounds 7]
 """
 
-import argparse
 import contextlib
 import os
 import statistics
@@ -20,10 +19,9 @@ import time
 
 import naive_tf as nt  # first: it imports TensorFlow quietly
 from naive_tf.callbacks import ProgressBar
-from naive_tf.datasets import flatten_and_scale, mnist
 
 from alternating import time_alternately
-from epoch_time import naive_mlp
+from epoch_time import naive_mlp, rounds_and_mlp_data
 
 NO_BAR = "no bar (verbose=0)"
 
@@ -55,12 +53,7 @@ class TimedProgressBar(ProgressBar):
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=7)
-    args = parser.parse_args()
-    (images, labels), _ = mnist.load_data()
-    images = flatten_and_scale(images)
-    nt.set_seed(0)
+    rounds, images, labels = rounds_and_mlp_data(__doc__, default_rounds=7)
 
     def runner(*callbacks):
         model, optimizer = naive_mlp(), nt.optimizers.Adam()
@@ -73,9 +66,9 @@ def main() -> None:
     }
     runners = {NO_BAR: runner(), **{name: runner(bar) for name, bar in bars.items()}}
     with open(os.devnull, "w") as devnull, contextlib.redirect_stdout(devnull):
-        seconds = time_alternately(runners, args.rounds)
+        seconds = time_alternately(runners, rounds)
     medians = {name: statistics.median(values) for name, values in seconds.items()}
-    print(f"mlp, Adam, batch 128, {len(images)} images; median of {args.rounds} epochs after a warm-up")
+    print(f"mlp, Adam, batch 128, {len(images)} images; median of {rounds} epochs after a warm-up")
     for name, median in medians.items():
         spread = ", ".join(f"{value:.2f}" for value in seconds[name])
         print(f"{name:22s} {median:5.2f} s/epoch  {median / medians[NO_BAR] - 1:+6.1%}  ({spread})")

@@ -15,28 +15,21 @@ batches of 128, 60,000 images):
     NAIVE_TF_DATA_DIR=/path/to/mnist .venv/bin/python benchmarks/where_time_goes.py [--rounds 5]
 """
 
-import argparse
 import math
 import statistics
 
 import naive_tf as nt  # first: it imports TensorFlow quietly
-from naive_tf.datasets import flatten_and_scale, mnist
 
 import numpy as np
 import tensorflow as tf
 from alternating import time_alternately
-from epoch_time import BATCH_SIZE, SIZES, JaxMLP, matmul_bound, naive_mlp
+from epoch_time import BATCH_SIZE, SIZES, JaxMLP, matmul_bound, naive_mlp, rounds_and_mlp_data
 
 PER_CALL = (1, 16, 64, None)  # None: a whole epoch per call
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=5)
-    args = parser.parse_args()
-    (images, labels), _ = mnist.load_data()
-    images = flatten_and_scale(images)
-    nt.set_seed(0)
+    rounds, images, labels = rounds_and_mlp_data(__doc__, default_rounds=5)
     whole_epoch = math.ceil(len(images) / BATCH_SIZE)
 
     def fitted(step: str, steps_per_execution: int):
@@ -72,11 +65,11 @@ def main() -> None:
             runners[name] = fitted(step, per_call or whole_epoch)
     if JaxMLP is not None:
         runners["JAX, jitted step"] = JaxMLP(images, labels, SIZES, BATCH_SIZE).fit_one_epoch
-    seconds = time_alternately(runners, args.rounds)
+    seconds = time_alternately(runners, rounds)
     medians = {name: statistics.median(values) for name, values in seconds.items()}
     medians["matmul bound"] = matmul_bound(len(images))
     reference = "fit, graph, 1 per call"
-    print(f"mlp, Adam, batch {BATCH_SIZE}, {len(images)} images; median of {args.rounds} epochs after a warm-up")
+    print(f"mlp, Adam, batch {BATCH_SIZE}, {len(images)} images; median of {rounds} epochs after a warm-up")
     print(f"{'':52s} s/epoch  of {reference!r}  of JAX  of the bound")
     for name, median in medians.items():
         of_jax = f"{median / medians['JAX, jitted step']:6.2f}" if JaxMLP is not None else "     -"
