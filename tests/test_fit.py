@@ -1,5 +1,7 @@
 from naive_tf import Layer, NaiveDense, NaiveSequential, evaluate, fit, optimizers, set_seed
 from naive_tf.callbacks import Callback
+from naive_tf.checks import check_dataset
+from naive_tf.loop import as_tensors
 from naive_tf.steps import STEP_KINDS, compiled_steps
 
 import numpy as np
@@ -89,6 +91,37 @@ def test_images_that_are_not_finite_are_rejected_with_their_index(bad_value):
                               lambda: evaluate(small_model(), images, labels)):
         with pytest.raises(ValueError, match=rf"images must be finite numbers, got {bad_value} at index \(70, 4\)"):
             train_or_evaluate()
+
+
+@pytest.mark.parametrize("bad_value", [np.nan, np.inf])
+def test_tensors_that_are_not_finite_are_rejected_too(bad_value):
+    images, labels = small_dataset(100)
+    images[70, 4] = bad_value
+    with pytest.raises(ValueError, match=rf"images must be finite numbers, got {bad_value} at index \(70, 4\)"):
+        fit(small_model(), tf.constant(images), tf.constant(labels), epochs=1, verbose=0)
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_tensors_train_as_the_arrays_they_hold(dtype):
+    images, labels = small_dataset(100)
+    histories, weights = [], []
+    for data in [(images, labels), (tf.constant(images, dtype), tf.constant(labels))]:
+        model = small_model()
+        histories.append(fit(model, *data, epochs=2, batch_size=16, learning_rate=0.3, verbose=0))
+        weights.append([weight.numpy() for weight in model.weights])
+    assert histories[1] == histories[0]
+    for from_tensors, from_arrays in zip(*weights):
+        np.testing.assert_array_equal(from_tensors, from_arrays)
+
+
+def test_images_given_as_a_tensor_of_the_models_dtype_are_not_copied():
+    images, labels = small_dataset(100)
+    float32_images, float64_images = tf.constant(images), tf.constant(images, tf.float64)
+    model = small_model()
+    assert as_tensors(float32_images, *check_dataset(model, float32_images, labels))[0] is float32_images
+    converted, _ = as_tensors(float64_images, *check_dataset(model, float64_images, labels))
+    assert converted.dtype == tf.float32
+    np.testing.assert_array_equal(converted, images)
 
 
 @pytest.mark.parametrize("step", ["xla", "eager"])
