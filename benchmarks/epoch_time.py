@@ -4,8 +4,8 @@
 step compiled by XLA as well (step="xla"), naive_tf.fit as the mlp recipe runs it (its step and its
 steps_per_execution), naive_tf.fit with step="eager" (the loop op by op), and
 Keras model.fit, as it comes and with jit_compile=True, on the same architecture, initialization,
-optimizer, batch size and data; and a lower bound: the time the epoch's matrix products alone take
-at the throughput tf.matmul reaches here on the same shapes.
+optimizer, batch size and data; and a lower bound, raced as a contender: the epoch's matrix products
+alone, one tf.function call per batch, on the same shapes.
 With JAX installed (benchmarks/requirements-jax.txt), the MLP also races JAX: the same network and Adam
 written in jax.numpy, one jitted step per batch (jax_mlp.py); without it, that contender is left out
 with a note.
@@ -13,17 +13,22 @@ with a note.
 recipe, but the eager loop, JAX and Keras with XLA; its bound is the time of the epoch's convolutions
 alone, the kernels naive_tf and Keras both call.
 
-After one warm-up epoch each (which traces the graphs), epochs alternate between the contenders, in a
+Each call of a contender trains --epochs-per-call epochs (default 1) on the NumPy arrays, as a user's
+call of fit does; the figures are seconds per epoch. What a call does before its first step (naive_tf.fit
+checks the images and copies them into a tensor, 188 MB for MNIST's) is paid once per call: by every
+epoch at one epoch per call, by a tenth of each at 10, as in the recipes' runs (--epochs-per-call 10).
+
+After one warm-up call each (which traces the graphs), calls alternate between the contenders, in a
 new order each round, so that a change in the machine's load hits all of them alike; each figure is the
 median over the rounds. --contenders races a few of them only.
 
     NAIVE_TF_DATA_DIR=/path/to/mnist .venv/bin/python benchmarks/epoch_time.py --model mlp [--rounds 5]
-        [--contenders recipe,jax]
+        [--contenders recipe,jax] [--epochs-per-call 10]
 """
 
 import argparse
 import statistics
-import time
+from collections.abc import Callable
 
 import naive_tf as nt  # first: it imports TensorFlow quietly
 from naive_tf.datasets import add_channel_and_scale, flatten_and_scale, mnist
@@ -86,8 +91,8 @@ def compiled_keras_model(layers: list, jit_compile) -> keras.Model:
     return model
 
 
-def matmul_bound(examples: int) -> float:
-    """Seconds an epoch of the MLP needs for its matrix products alone, timed here one batch at a time.
+def matmul_bound(examples: int) -> Callable[[], None]:
+    """An epoch of the MLP's matrix products alone, one call per batch.
 
     A training step multiplies five matrices: x W1 and h W2 forward; dW2 = h^T dz2, dh = dz2 W2^T
     and dW1 = x^T dz1 backward. No step can be faster than these products, on the same shapes.
@@ -96,12 +101,12 @@ def matmul_bound(examples: int) -> float:
     x, w1 = tf.random.uniform((BATCH_SIZE, n_in)), tf.random.uniform((n_in, n_hidden))
     h, w2 = tf.random.uniform((BATCH_SIZE, n_hidden)), tf.random.uniform((n_hidden, n_out))
     dz1, dz2 = tf.random.uniform((BATCH_SIZE, n_hidden)), tf.random.uniform((BATCH_SIZE, n_out))
-    return per_batch_seconds(lambda: (x @ w1, h @ w2, tf.transpose(h) @ dz2, dz2 @ tf.transpose(w2),
-                                      tf.transpose(x) @ dz1), 500) * -(-examples // BATCH_SIZE)
+    return epoch_of(lambda: (x @ w1, h @ w2, tf.transpose(h) @ dz2, dz2 @ tf.transpose(w2),
+                             tf.transpose(x) @ dz1), examples)
 
 
-def convolution_bound(examples: int) -> float:
-    """Seconds an epoch of the CNN needs for its convolutions alone, timed here one batch at a time.
+def convolution_bound(examples: int) -> Callable[[], None]:
+    """An epoch of the CNN's convolutions alone, one call per batch.
 
     A training step runs five: the first layer's convolution and its weights' gradient (the images
     need none), and the second layer's convolution and its gradients for its input and its weights.
@@ -111,7 +116,7 @@ def convolution_bound(examples: int) -> float:
     x1, w1 = tf.random.uniform((BATCH_SIZE, 28, 28, 1)), tf.random.uniform((3, 3, 1, 32))
     x2, w2 = tf.random.uniform((BATCH_SIZE, 14, 14, 32)), tf.random.uniform((3, 3, 32, 64))
     dy1, dy2 = tf.random.uniform((BATCH_SIZE, 28, 28, 32)), tf.random.uniform((BATCH_SIZE, 14, 14, 64))
-    return per_batch_seconds(lambda: (
+    return epoch_of(lambda: (
         tf.nn.conv2d(x1, w1, 1, "SAME"),
         tf.raw_ops.Conv2DBackpropFilter(input=x1, filter_sizes=w1.shape, out_backprop=dy1, strides=strides,
                                         padding="SAME"),
@@ -120,7 +125,18 @@ def convolution_bound(examples: int) -> float:
                                        padding="SAME"),
         tf.raw_ops.Conv2DBackpropFilter(input=x2, filter_sizes=w2.shape, out_backprop=dy2, strides=strides,
                                         padding="SAME"),
-    ), 50) * -(-examples // BATCH_SIZE)
+    ), examples)
+
+
+def epoch_of(operations, examples: int) -> Callable[[], None]:
+    """An epoch of the operations alone: compiled into one graph, called once per batch of 128. A bound
+    races as a contender, so that the machine's load hits it as it hits the others."""
+    compiled = tf.function(operations, autograph=False)  # plain operations: nothing for AutoGraph to convert
+
+    def epoch():
+        for _ in range(-(-examples // BATCH_SIZE)):
+            compiled()
+    return epoch
 
 
 def rounds_and_mlp_data(doc: str, default_rounds: int) -> tuple[int, np.ndarray, np.ndarray]:
@@ -135,20 +151,11 @@ def rounds_and_mlp_data(doc: str, default_rounds: int) -> tuple[int, np.ndarray,
     return rounds, images, labels
 
 
-def per_batch_seconds(operations, repeats: int) -> float:
-    """Seconds per call of the operations compiled into one graph, after a first call that traces it."""
-    compiled = tf.function(operations, autograph=False)  # plain operations: nothing for AutoGraph to convert
-    compiled()
-    start = time.perf_counter()
-    for _ in range(repeats):
-        compiled()
-    return (time.perf_counter() - start) / repeats
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", choices=("mlp", "cnn"), default="mlp")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--epochs-per-call", type=int, default=1)
     parser.add_argument("--contenders", help="which to race, comma-separated: compiled, xla, recipe, eager, keras, "
                         "keras-xla, jax (default: all for the MLP; all but eager, keras-xla, jax for the CNN)")
     args = parser.parse_args()
@@ -162,13 +169,19 @@ def main() -> None:
         images = add_channel_and_scale(images)
         build_naive, build_keras = build_cnn_model, keras_cnn
 
+    epochs = args.epochs_per_call
+
     def naive_runner(**fit_options):
         model, optimizer = build_naive(), nt.optimizers.Adam()
-        return lambda: nt.fit(model, images, labels, 1, BATCH_SIZE, optimizer=optimizer, verbose=0, **fit_options)
+        return lambda: nt.fit(model, images, labels, epochs, BATCH_SIZE, optimizer=optimizer, verbose=0, **fit_options)
 
     def keras_runner(jit_compile):
         model = build_keras(jit_compile)
-        return lambda: model.fit(images, labels, batch_size=BATCH_SIZE, epochs=1, shuffle=False, verbose=0)
+        return lambda: model.fit(images, labels, batch_size=BATCH_SIZE, epochs=epochs, shuffle=False, verbose=0)
+
+    def per_call(one_epoch):
+        """A call that trains `epochs` epochs, for a contender that trains one per call."""
+        return lambda: [one_epoch() for _ in range(epochs)]
 
     recipe = RECIPES[args.model]
     contenders = {
@@ -178,7 +191,7 @@ def main() -> None:
         "eager": ("naive_tf.fit, eager", lambda: naive_runner(step="eager")),
         "keras": (KERAS, lambda: keras_runner("auto")),
         "keras-xla": ("Keras model.fit, XLA", lambda: keras_runner(True)),
-        "jax": (JAX, lambda: JaxMLP(images, labels, SIZES, BATCH_SIZE).fit_one_epoch),
+        "jax": (JAX, lambda: per_call(JaxMLP(images, labels, SIZES, BATCH_SIZE).fit_one_epoch)),
     }
     chosen = args.contenders.split(",") if args.contenders else [
         key for key in contenders  # an eager epoch, or Keras' with XLA, of the CNN takes minutes (142 s for the latter)
@@ -190,19 +203,20 @@ def main() -> None:
         print("JAX races the MLP only, once installed (pip install -r benchmarks/requirements-jax.txt): left out")
         chosen.remove("jax")
     runners = {contenders[key][0]: contenders[key][1]() for key in chosen}
-    seconds = time_alternately(runners, args.rounds)
+    bound_name = "matmul bound" if args.model == "mlp" else "convolution bound"
+    runners[bound_name] = per_call((matmul_bound if args.model == "mlp" else convolution_bound)(len(images)))
+    seconds = {name: [value / epochs for value in values]
+               for name, values in time_alternately(runners, args.rounds).items()}
     medians = {name: statistics.median(values) for name, values in seconds.items()}
 
-    print(f"{args.model}, Adam, batch {BATCH_SIZE}, {len(images)} images; "
-          f"median of {args.rounds} epochs after a warm-up")
+    print(f"{args.model}, Adam, batch {BATCH_SIZE}, {len(images)} images, {epochs} epoch(s) per call; "
+          f"median of {args.rounds} calls after a warm-up")
     print(f"TensorFlow {tf.__version__}, Keras {keras.__version__}; the {args.model} recipe runs step={recipe.step!r}, "
           f"steps_per_execution={recipe.steps_per_execution}")
     for name, median in medians.items():
         spread = ", ".join(f"{value:.2f}" for value in seconds[name])
         print(f"{name:32s} {median:6.2f} s/epoch   ({spread})")
-    bound_name = "matmul bound" if args.model == "mlp" else "convolution bound"
-    bound = (matmul_bound if args.model == "mlp" else convolution_bound)(len(images))
-    print(f"{bound_name:32s} {bound:6.2f} s/epoch")
+    bound = medians[bound_name]
     for naive in (COMPILED, COMPILED_XLA, AS_RECIPE, KERAS):
         for reference, figure in [(KERAS, medians.get(KERAS)), (JAX, medians.get(JAX)), (bound_name, bound)]:
             if naive in medians and figure and naive != reference:

@@ -7,10 +7,12 @@ batches of 128, 60,000 images):
 - the same steps with nothing read back, then on batches made tensors beforehand: what reading the
   figures back, and converting each batch, cost;
 - naive_tf.fit with steps_per_execution 1, 16, 64 and a whole epoch per call, with step="graph" and
-  step="xla": the data made a tensor once per fit, each batch gathered inside the graph, the loss and
-  the right predictions summed there, several steps per call from Python;
+  step="xla", on the data made tensors once: each batch gathered inside the graph, the loss and the
+  right predictions summed there, several steps per call from Python;
+- the fastest of them given the NumPy arrays, which fit copies into tensors at each call: what one
+  epoch per call of fit pays for that, and a run of many epochs in one call pays once;
 - with JAX installed, the JAX contender of epoch_time.py (jax_mlp.py), on the same batches;
-- the matmul bound (epoch_time.matmul_bound): what the arithmetic alone needs.
+- the matmul bound (epoch_time.matmul_bound), raced as the others are: what the arithmetic alone needs.
 
     NAIVE_TF_DATA_DIR=/path/to/mnist .venv/bin/python benchmarks/where_time_goes.py [--rounds 5]
 """
@@ -32,9 +34,11 @@ def main() -> None:
     rounds, images, labels = rounds_and_mlp_data(__doc__, default_rounds=5)
     whole_epoch = math.ceil(len(images) / BATCH_SIZE)
 
-    def fitted(step: str, steps_per_execution: int):
+    tensors = tf.constant(images), tf.constant(labels)
+
+    def fitted(step: str, steps_per_execution: int, data=tensors):
         model, optimizer = naive_mlp(), nt.optimizers.Adam()
-        return lambda: nt.fit(model, images, labels, 1, BATCH_SIZE, optimizer=optimizer, verbose=0, step=step,
+        return lambda: nt.fit(model, *data, 1, BATCH_SIZE, optimizer=optimizer, verbose=0, step=step,
                               steps_per_execution=steps_per_execution)
 
     def stepped(batches, read_back: bool):
@@ -63,11 +67,12 @@ def main() -> None:
         for per_call in PER_CALL:
             name = f"fit, {step}, {'a whole epoch' if per_call is None else per_call} per call"
             runners[name] = fitted(step, per_call or whole_epoch)
+    runners["the same, given the NumPy arrays"] = fitted("xla", whole_epoch, (images, labels))
     if JaxMLP is not None:
         runners["JAX, jitted step"] = JaxMLP(images, labels, SIZES, BATCH_SIZE).fit_one_epoch
+    runners["matmul bound"] = matmul_bound(len(images))
     seconds = time_alternately(runners, rounds)
     medians = {name: statistics.median(values) for name, values in seconds.items()}
-    medians["matmul bound"] = matmul_bound(len(images))
     reference = "fit, graph, 1 per call"
     print(f"mlp, Adam, batch {BATCH_SIZE}, {len(images)} images; median of {rounds} epochs after a warm-up")
     print(f"{'':52s} s/epoch  of {reference!r}  of JAX  of the bound")
