@@ -72,7 +72,8 @@ def as_tensors(given_images, images: np.ndarray, labels: np.ndarray) -> tuple[tf
 
     Images given as a tensor of the model's dtype are used as they are. Anything else is copied into a
     new tensor (tf.constant copies a NumPy array, so that changing the array cannot change the tensor),
-    once per call of fit: for MNIST's training images, 188 MB, which takes a tenth of a second or more.
+    once per call of fit: for MNIST's training images, 188 MB, which took from 0.05 s to half a second on
+    the project's 2-core machine (benchmarks/README.md).
     """
     if not (isinstance(given_images, tf.Tensor) and given_images.dtype == images.dtype):
         given_images = tf.constant(images)
