@@ -139,34 +139,45 @@ def epoch_of(operations, examples: int) -> Callable[[], None]:
     return epoch
 
 
-def rounds_and_mlp_data(doc: str, default_rounds: int) -> tuple[int, np.ndarray, np.ndarray]:
-    """For a benchmark of the MLP described by `doc`: its --rounds argument, and MNIST's training images
-    flattened and scaled with their labels, everything seeded with 0."""
-    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=default_rounds)
-    rounds = parser.parse_args().rounds
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (rounds, epochs per call)."""
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text}")
+    return value
+
+
+def training_data(prepare_images: Callable[[np.ndarray], np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """MNIST's training images, prepared for the network by prepare_images, and their labels; everything
+    seeded with 0."""
     (images, labels), _ = mnist.load_data()
-    images = flatten_and_scale(images)
     nt.set_seed(0)
-    return rounds, images, labels
+    return prepare_images(images), labels
+
+
+def rounds_and_data(doc: str, default_rounds: int,
+                    prepare_images=flatten_and_scale) -> tuple[int, np.ndarray, np.ndarray]:
+    """For a benchmark described by `doc`: its --rounds argument, and training_data(prepare_images)
+    (by default, for the MLP: the images flattened and scaled)."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--rounds", type=positive_int, default=default_rounds)
+    return parser.parse_args().rounds, *training_data(prepare_images)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", choices=("mlp", "cnn"), default="mlp")
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--epochs-per-call", type=int, default=1)
+    parser.add_argument("--rounds", type=positive_int, default=5)
+    parser.add_argument("--epochs-per-call", type=positive_int, default=1)
     parser.add_argument("--contenders", help="which to race, comma-separated: compiled, xla, recipe, eager, keras, "
                         "keras-xla, jax (default: all for the MLP; all but eager, keras-xla, jax for the CNN)")
     args = parser.parse_args()
 
-    (images, labels), _ = mnist.load_data()
-    nt.set_seed(0)
     if args.model == "mlp":
-        images = flatten_and_scale(images)
+        images, labels = training_data(flatten_and_scale)
         build_naive, build_keras = naive_mlp, keras_mlp
     else:
-        images = add_channel_and_scale(images)
+        images, labels = training_data(add_channel_and_scale)
         build_naive, build_keras = build_cnn_model, keras_cnn
 
     epochs = args.epochs_per_call

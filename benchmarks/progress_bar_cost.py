@@ -21,7 +21,7 @@ import naive_tf as nt  # first: it imports TensorFlow quietly
 from naive_tf.callbacks import ProgressBar
 
 from alternating import time_alternately
-from epoch_time import naive_mlp, rounds_and_mlp_data
+from epoch_time import naive_mlp, rounds_and_data
 
 NO_BAR = "no bar (verbose=0)"
 
@@ -53,7 +53,7 @@ class TimedProgressBar(ProgressBar):
 
 
 def main() -> None:
-    rounds, images, labels = rounds_and_mlp_data(__doc__, default_rounds=7)
+    rounds, images, labels = rounds_and_data(__doc__, default_rounds=7)
 
     def runner(*callbacks):
         model, optimizer = naive_mlp(), nt.optimizers.Adam()

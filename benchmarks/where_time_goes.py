@@ -25,13 +25,13 @@ import naive_tf as nt  # first: it imports TensorFlow quietly
 import numpy as np
 import tensorflow as tf
 from alternating import time_alternately
-from epoch_time import BATCH_SIZE, SIZES, JaxMLP, matmul_bound, naive_mlp, rounds_and_mlp_data
+from epoch_time import BATCH_SIZE, SIZES, JaxMLP, matmul_bound, naive_mlp, rounds_and_data
 
 PER_CALL = (1, 16, 64, None)  # None: a whole epoch per call
 
 
 def main() -> None:
-    rounds, images, labels = rounds_and_mlp_data(__doc__, default_rounds=5)
+    rounds, images, labels = rounds_and_data(__doc__, default_rounds=5)
     whole_epoch = math.ceil(len(images) / BATCH_SIZE)
 
     tensors = tf.constant(images), tf.constant(labels)
