@@ -12,9 +12,9 @@ Removing a part outright is more than any rewrite of it can save, so each conten
 
 After a warm-up call each, the contenders take turns, one epoch per call, on the NumPy arrays. Each is
 given by its median epoch and by its fastest, the one the machine disturbed least, and each as a fraction
-of Keras' in the same run. The fastest are the fairer comparison here: on the project's machine some of
-Keras' calls spend about 9 s more after their last step, before fit returns, which a run of many epochs
-in one call pays once.
+of Keras' in the same run. The fastest compare the work of the steps: on the project's machine about half
+of Keras' epochs also wait, idle, for about 9.5 s, where its data pipeline starts or ends an epoch
+(benchmarks/README.md).
 
     NAIVE_TF_DATA_DIR=/path/to/mnist .venv/bin/python benchmarks/where_cnn_time_goes.py [--rounds 3]
 """
