@@ -31,7 +31,7 @@ import statistics
 from collections.abc import Callable
 
 import naive_tf as nt  # first: it imports TensorFlow quietly
-from naive_tf.datasets import add_channel_and_scale, flatten_and_scale, mnist
+from naive_tf.datasets import flatten_and_scale, mnist
 from naive_tf.initializers import glorot_uniform
 from naive_tf.recipes import RECIPES, build_cnn_model
 
@@ -173,12 +173,9 @@ def main() -> None:
                         "keras-xla, jax (default: all for the MLP; all but eager, keras-xla, jax for the CNN)")
     args = parser.parse_args()
 
-    if args.model == "mlp":
-        images, labels = training_data(flatten_and_scale)
-        build_naive, build_keras = naive_mlp, keras_mlp
-    else:
-        images, labels = training_data(add_channel_and_scale)
-        build_naive, build_keras = build_cnn_model, keras_cnn
+    recipe = RECIPES[args.model]
+    images, labels = training_data(recipe.prepare_images)
+    build_naive, build_keras = (naive_mlp, keras_mlp) if args.model == "mlp" else (build_cnn_model, keras_cnn)
 
     epochs = args.epochs_per_call
 
@@ -194,7 +191,6 @@ def main() -> None:
         """A call that trains `epochs` epochs, for a contender that trains one per call."""
         return lambda: [one_epoch() for _ in range(epochs)]
 
-    recipe = RECIPES[args.model]
     contenders = {
         "compiled": (COMPILED, naive_runner),
         "xla": (COMPILED_XLA, lambda: naive_runner(step="xla")),

@@ -22,18 +22,15 @@ of Keras' epochs also wait, idle, for about 9.5 s, where its data pipeline start
 import statistics
 
 import naive_tf as nt  # first: it imports TensorFlow quietly
-from naive_tf.datasets import add_channel_and_scale
 from naive_tf.recipes import RECIPES, build_cnn_model
 
 from alternating import time_alternately
-from epoch_time import BATCH_SIZE, convolution_bound, keras_cnn, rounds_and_data
-
-KERAS = "Keras model.fit"
+from epoch_time import BATCH_SIZE, KERAS, convolution_bound, keras_cnn, rounds_and_data
 
 
 def main() -> None:
-    rounds, images, labels = rounds_and_data(__doc__, default_rounds=3, prepare_images=add_channel_and_scale)
     recipe = RECIPES["cnn"]
+    rounds, images, labels = rounds_and_data(__doc__, default_rounds=3, prepare_images=recipe.prepare_images)
 
     def fitted(dropout: bool = True, adam: bool = True):
         model = build_cnn_model()
