@@ -18,6 +18,9 @@ call of fit does; the figures are seconds per epoch. What a call does before its
 checks the images and copies them into a tensor, 188 MB for MNIST's) is paid once per call: by every
 epoch at one epoch per call, by a tenth of each at 10, as in the recipes' runs (--epochs-per-call 10).
 
+Keras' fit as it comes is given twice: by the wall clock, as a user waits for it, and by its steps alone
+(step_clock.StepClock), without the idle waits its data pipeline adds between some epochs.
+
 After one warm-up call each (which traces the graphs), calls alternate between the contenders, in a
 new order each round, so that a change in the machine's load hits all of them alike; each figure is the
 median over the rounds. --contenders races a few of them only.
@@ -39,6 +42,7 @@ import keras
 import numpy as np
 import tensorflow as tf
 from alternating import time_alternately
+from step_clock import StepClock
 
 try:
     from jax_mlp import JaxMLP
@@ -49,6 +53,7 @@ BATCH_SIZE = 128
 SIZES = (28 * 28, 512, 10)
 COMPILED, COMPILED_XLA, KERAS = "naive_tf.fit, compiled", "naive_tf.fit, compiled, XLA", "Keras model.fit"
 AS_RECIPE = "naive_tf.fit, as its recipe runs"
+KERAS_STEPS = "Keras model.fit, its steps alone"
 JAX = "JAX, jitted step"
 
 
@@ -183,9 +188,12 @@ def main() -> None:
         model, optimizer = build_naive(), nt.optimizers.Adam()
         return lambda: nt.fit(model, images, labels, epochs, BATCH_SIZE, optimizer=optimizer, verbose=0, **fit_options)
 
-    def keras_runner(jit_compile):
+    keras_clock = StepClock()  # on Keras' model.fit as it comes, not on the XLA one
+
+    def keras_runner(jit_compile, callbacks=()):
         model = build_keras(jit_compile)
-        return lambda: model.fit(images, labels, batch_size=BATCH_SIZE, epochs=epochs, shuffle=False, verbose=0)
+        return lambda: model.fit(images, labels, batch_size=BATCH_SIZE, epochs=epochs, shuffle=False, verbose=0,
+                                 callbacks=list(callbacks))
 
     def per_call(one_epoch):
         """A call that trains `epochs` epochs, for a contender that trains one per call."""
@@ -196,7 +204,7 @@ def main() -> None:
         "xla": (COMPILED_XLA, lambda: naive_runner(step="xla")),
         "recipe": (AS_RECIPE, lambda: naive_runner(step=recipe.step, steps_per_execution=recipe.steps_per_execution)),
         "eager": ("naive_tf.fit, eager", lambda: naive_runner(step="eager")),
-        "keras": (KERAS, lambda: keras_runner("auto")),
+        "keras": (KERAS, lambda: keras_runner("auto", [keras_clock])),
         "keras-xla": ("Keras model.fit, XLA", lambda: keras_runner(True)),
         "jax": (JAX, lambda: per_call(JaxMLP(images, labels, SIZES, BATCH_SIZE).fit_one_epoch)),
     }
@@ -214,6 +222,8 @@ def main() -> None:
     runners[bound_name] = per_call((matmul_bound if args.model == "mlp" else convolution_bound)(len(images)))
     seconds = {name: [value / epochs for value in values]
                for name, values in time_alternately(runners, args.rounds).items()}
+    if KERAS in seconds:  # its calls after the warm-up one, without the pipeline's waits
+        seconds[KERAS_STEPS] = [value / epochs for value in keras_clock.calls[1:]]
     medians = {name: statistics.median(values) for name, values in seconds.items()}
 
     print(f"{args.model}, Adam, batch {BATCH_SIZE}, {len(images)} images, {epochs} epoch(s) per call; "
@@ -224,13 +234,16 @@ def main() -> None:
         spread = ", ".join(f"{value:.2f}" for value in seconds[name])
         print(f"{name:32s} {median:6.2f} s/epoch   ({spread})")
     bound = medians[bound_name]
+    references = [(KERAS, medians.get(KERAS)), (KERAS_STEPS, medians.get(KERAS_STEPS)), (JAX, medians.get(JAX)),
+                  (bound_name, bound)]
     for naive in (COMPILED, COMPILED_XLA, AS_RECIPE, KERAS):
-        for reference, figure in [(KERAS, medians.get(KERAS)), (JAX, medians.get(JAX)), (bound_name, bound)]:
+        for reference, figure in references:
             if naive in medians and figure and naive != reference:
                 print(f"ratio {naive} / {reference}: {medians[naive] / figure:.2f}")
-    if KERAS in medians:
-        print(f"ratio {bound_name} / {KERAS}: {bound / medians[KERAS]:.2f} (no contender running the same kernels "
-              "gets below it)")
+    for keras_figure in (KERAS, KERAS_STEPS):
+        if keras_figure in medians:
+            print(f"ratio {bound_name} / {keras_figure}: {bound / medians[keras_figure]:.2f} (no contender running "
+                  "the same kernels gets below it)")
 
 
 if __name__ == "__main__":
